@@ -1,0 +1,72 @@
+/**
+ * The eligibility engine's entry point (API.md "Eligibility"): decide at `at` from what was
+ * recorded by `asOf`, then look ahead for `until` and `eligibleUntil` over the same view.
+ */
+
+import { policiesInForce, policyAppliesTo } from '../policies';
+import { toEpochMs, toTimestamp } from '../time/instants';
+import type { CustomerRecord, EligibilityAnswer, EligibilityInput, EligibilityQuestion } from './answer';
+import { callingHoursFor, nextCallingHoursChange } from './calling-hours';
+import { changeInstants } from './change-instants';
+import { customerView, emptyView } from './customer-view';
+import { decide } from './decide';
+import type { Decision, EvaluationContext } from './decision';
+import { regimeOf } from './legal-frame';
+import { rulesVersion } from './rule-table';
+
+export type ContextQuestion = Pick<EligibilityQuestion, 'channel' | 'purpose' | 'at' | 'asOf' | 'automated'>;
+
+export function evaluationContext(record: CustomerRecord & { known: boolean }, question: ContextQuestion): EvaluationContext {
+  const view = record.known ? customerView(record.facts, record.tenant, toEpochMs(question.at), toEpochMs(question.asOf)) : emptyView(record.tenant);
+  return {
+    view,
+    regime: regimeOf(view.jurisdiction.country),
+    channel: question.channel,
+    purpose: question.purpose,
+    automated: question.automated,
+    policies: policiesInForce(record.policies, question.at, question.asOf).filter((policy) => policyAppliesTo(policy, question.channel, question.purpose)),
+  };
+}
+
+export function evaluate(input: EligibilityInput, question: EligibilityQuestion): EligibilityAnswer {
+  const context = evaluationContext(input, question);
+  const at = toEpochMs(question.at);
+  const decision = decide(context, at);
+  const until = firstChange(context, at, decision);
+  const eligibleUntil = decision.eligible ? firstIneligible(context, at) : null;
+  return {
+    eligible: decision.eligible,
+    reason: decision.reason,
+    until: until === null ? null : toTimestamp(until),
+    eligibleUntil: eligibleUntil === null ? null : toTimestamp(eligibleUntil),
+    jurisdiction: { ...context.view.jurisdiction },
+    rules: decision.rules,
+    evidence: [...new Set(decision.evidence)].sort((a, b) => a - b),
+    explanation: decision.explanation,
+    treeSize: question.treeSize,
+    rulesVersion: rulesVersion(input.tzdataVersion),
+  };
+}
+
+/**
+ * Calling hours can only matter while the answer is eligible or `quiet-hours`; then the next
+ * calling-hours edge flips it unless an earlier instant already changed it, so one edge is enough.
+ */
+function firstChange(context: EvaluationContext, at: number, answer: Decision): number | null {
+  const instants = changeInstants(context, at);
+  const callingHours = callingHoursFor(context);
+  if (callingHours && (answer.eligible || answer.reason === 'quiet-hours')) {
+    instants.push(nextCallingHoursChange(at, context.view.timezone, callingHours));
+    instants.sort((a, b) => a - b);
+  }
+  return (
+    instants.find((instant) => {
+      const later = decide(context, instant);
+      return later.eligible !== answer.eligible || later.reason !== answer.reason;
+    }) ?? null
+  );
+}
+
+function firstIneligible(context: EvaluationContext, at: number): number | null {
+  return changeInstants(context, at).find((instant) => !decide(context, instant, { tenantRules: true, callingHours: false }).eligible) ?? null;
+}

@@ -1,0 +1,28 @@
+/**
+ * API.md "Idempotency": the same (`source`, `id`) twice in one request is a duplicate when the two
+ * are identical, and a 400 naming both indexes when they differ.
+ */
+import { canonicalJson } from '../../ledger/canonical-json';
+import type { FieldProblem, IncomingEvent } from './validation-result';
+
+export interface IndexedEvent {
+  index: number;
+  event: IncomingEvent;
+}
+
+/** Compared as the idempotency fingerprint sees them: `{ type, subject, time, data }`, normalized. */
+const fingerprintInput = ({ type, subject, time, data }: IncomingEvent) => canonicalJson({ type, subject, time, data });
+
+export function sameIdConflicts(events: readonly IndexedEvent[]): FieldProblem[] {
+  const firstByIdentity = new Map<string, IndexedEvent>();
+  const problems: FieldProblem[] = [];
+  for (const current of events) {
+    const identity = JSON.stringify([current.event.source, current.event.id]);
+    const first = firstByIdentity.get(identity);
+    if (!first) firstByIdentity.set(identity, current);
+    else if (fingerprintInput(first.event) !== fingerprintInput(current.event)) {
+      problems.push({ index: current.index, path: 'id', message: `id and source repeat those of event ${first.index} with different content` });
+    }
+  }
+  return problems;
+}

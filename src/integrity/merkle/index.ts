@@ -1,0 +1,11 @@
+export { newCompleteSubtrees, newCompleteSubtreesPlan } from './append';
+export { consistencyProofPlan } from './consistency-proof';
+export { emptyTreeRoot, hashChildren, hashLeaf, HASH_SIZE } from './hashing';
+export { InMemorySubtreeStore } from './in-memory-subtree-store';
+export { inclusionProofPlan } from './inclusion-proof';
+export { combinePlans, readPlan } from './read-plan';
+export type { ReadPlan, SubtreeHashes } from './read-plan';
+export { rootFromLeaves } from './reference-tree';
+export { rootPlan } from './root';
+export type { NodeId, StoredSubtree } from './subtrees';
+export { verifyConsistency, verifyInclusion } from './verify-proofs';

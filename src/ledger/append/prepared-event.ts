@@ -1,0 +1,68 @@
+import { createHmac } from 'node:crypto';
+import { EventType, RecordedBy } from '../../../projections/events';
+import { PiiValues, commitPii } from '../../vault/pii-commitment';
+import { canonicalJson } from '../canonical-json';
+
+/** A validated, normalized event as the ledger receives it (`data.pii` still in plain). */
+export interface NewEvent {
+  id: string;
+  source: string;
+  type: EventType;
+  subject: string;
+  time: string;
+  data: Record<string, unknown>;
+}
+
+/** An event ready to append: PII replaced by its commitment, fingerprint computed. */
+export interface PreparedEvent {
+  id: string;
+  source: string;
+  type: EventType;
+  subject: string;
+  time: string;
+  /** `data` as the log stores it. */
+  data: Record<string, unknown>;
+  fingerprint: Buffer;
+  pii?: { values: PiiValues; salt: Buffer };
+  /** Index of an identical earlier event of the same request that this one repeats. */
+  repeats?: number;
+}
+
+export interface AppendRequest {
+  recordedBy: RecordedBy;
+  events: PreparedEvent[];
+}
+
+/**
+ * Fingerprints and commits each event. An identical repeat of an earlier (source, id) in the same
+ * request is marked as such, so it answers as a duplicate of the first (API.md "Idempotency");
+ * a repeat with other content is left to conflict with the first, like any resent id.
+ */
+export function prepareEvents(events: NewEvent[], fingerprintKey: Buffer): PreparedEvent[] {
+  const firstIndexByKey = new Map<string, number>();
+  const prepared: PreparedEvent[] = [];
+  events.forEach((event, index) => {
+    const fingerprint = fingerprintOf(event, fingerprintKey);
+    const key = JSON.stringify([event.source, event.id]);
+    const first = firstIndexByKey.get(key);
+    if (first === undefined) firstIndexByKey.set(key, index);
+    const repeats = first !== undefined && prepared[first]!.fingerprint.equals(fingerprint) ? first : undefined;
+    prepared.push(withCommitment(event, fingerprint, repeats));
+  });
+  return prepared;
+}
+
+function withCommitment(event: NewEvent, fingerprint: Buffer, repeats: number | undefined): PreparedEvent {
+  const { pii, ...rest } = event.data as { pii?: PiiValues };
+  const base = { id: event.id, source: event.source, type: event.type, subject: event.subject, time: event.time, fingerprint };
+  const repeat = repeats === undefined ? {} : { repeats };
+  if (pii === undefined) return { ...base, data: event.data, ...repeat };
+  const { salt, commitment } = commitPii(pii);
+  return { ...base, data: { ...rest, pii: { commitment } }, pii: { values: pii, salt }, ...repeat };
+}
+
+/** HMAC-SHA-256 of JCS({type, subject, time, data}) with PII in plain, under a derived secret. */
+export function fingerprintOf(event: NewEvent, fingerprintKey: Buffer): Buffer {
+  const content = canonicalJson({ type: event.type, subject: event.subject, time: event.time, data: event.data });
+  return createHmac('sha256', fingerprintKey).update(content, 'utf8').digest();
+}

@@ -1,0 +1,77 @@
+import { LogWriter } from './log-writer';
+import { RequestOutcome } from './append-plan';
+import { AppendRequest } from './prepared-event';
+
+/** Enough to amortize a transaction, small enough to keep one group's latency low. */
+const MAX_EVENTS_PER_GROUP = 2_000;
+
+interface Waiting {
+  request: AppendRequest;
+  resolve: (outcome: RequestOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit. A tenant's appends are serialized anyway (one lock, one dense sequence), so
+ * requests that arrive while the tenant's previous transaction runs are written together in the
+ * next one; each still succeeds or fails on its own (see planAppend). If a group's transaction
+ * fails for a reason no single request explains, its requests are retried one by one, so one
+ * request cannot sink another.
+ */
+export class TenantAppendQueue {
+  private readonly waiting = new Map<string, Waiting[]>();
+  private readonly draining = new Map<string, Promise<void>>();
+
+  constructor(private readonly writer: LogWriter) {}
+
+  append(tenantId: string, request: AppendRequest): Promise<RequestOutcome> {
+    return new Promise((resolve, reject) => {
+      const queue = this.waiting.get(tenantId) ?? [];
+      queue.push({ request, resolve, reject });
+      this.waiting.set(tenantId, queue);
+      if (!this.draining.has(tenantId)) this.draining.set(tenantId, this.drain(tenantId));
+    });
+  }
+
+  /** Resolves once every append accepted so far has been written (graceful shutdown). */
+  async idle(): Promise<void> {
+    while (this.draining.size > 0) await Promise.all(this.draining.values());
+  }
+
+  private async drain(tenantId: string): Promise<void> {
+    try {
+      for (let group = this.takeGroup(tenantId); group.length > 0; group = this.takeGroup(tenantId)) {
+        await this.write(tenantId, group);
+      }
+    } finally {
+      // Synchronously after the queue was seen empty: a request queued later starts a new drain.
+      this.draining.delete(tenantId);
+    }
+  }
+
+  private takeGroup(tenantId: string): Waiting[] {
+    const queue = this.waiting.get(tenantId) ?? [];
+    let events = 0;
+    let count = 0;
+    while (count < queue.length && (count === 0 || events + queue[count]!.request.events.length <= MAX_EVENTS_PER_GROUP)) {
+      events += queue[count]!.request.events.length;
+      count++;
+    }
+    const group = queue.splice(0, count);
+    if (queue.length === 0) this.waiting.delete(tenantId);
+    return group;
+  }
+
+  private async write(tenantId: string, group: Waiting[]): Promise<void> {
+    try {
+      const outcomes = await this.writer.appendGroup(tenantId, group.map((waiting) => waiting.request));
+      group.forEach((waiting, index) => waiting.resolve(outcomes[index]!));
+    } catch (error) {
+      if (group.length === 1) {
+        group[0]!.reject(error);
+        return;
+      }
+      for (const waiting of group) await this.write(tenantId, [waiting]);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { EntityManager } from 'typeorm';
+import { EventType, LedgerEntry } from '../../../projections/events';
+import { LedgerDatabase } from '../../store/ledger-database';
+
+export interface EntryFilter {
+  after: number;
+  limit: number;
+  types?: EventType[];
+  subject?: string;
+}
+
+interface EntryRow {
+  sequence: string;
+  event_id: string;
+  source: string;
+  type: EventType;
+  subject: string;
+  time: Date;
+  recorded_at: Date;
+  recorded_by: LedgerEntry['recordedBy'];
+  prev_subject_sequence: string | null;
+  data: LedgerEntry['data'];
+  leaf_hash: Buffer;
+}
+
+const ENTRY_COLUMNS = 'sequence, event_id, source, type, subject, time, recorded_at, recorded_by, prev_subject_sequence, data, leaf_hash';
+
+/** Reads a tenant's log as stored (API.md "Reading the log"). */
+export class LogReader {
+  constructor(private readonly database: LedgerDatabase) {}
+
+  async page(tenantId: string, filter: EntryFilter, manager: EntityManager = this.database.dataSource.manager): Promise<LedgerEntry[]> {
+    const rows: EntryRow[] = await manager.query(
+      `SELECT ${ENTRY_COLUMNS} FROM ledger_entries
+        WHERE tenant_id = $1 AND sequence > $2
+          AND ($3::text[] IS NULL OR type = ANY($3::text[]))
+          AND ($4::text IS NULL OR subject = $4)
+        ORDER BY sequence LIMIT $5`,
+      [tenantId, filter.after, filter.types ?? null, filter.subject ?? null, filter.limit],
+    );
+    return rows.map(toEntry);
+  }
+
+  async one(tenantId: string, sequence: number, manager: EntityManager = this.database.dataSource.manager): Promise<LedgerEntry | undefined> {
+    const rows: EntryRow[] = await manager.query(`SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE tenant_id = $1 AND sequence = $2`, [tenantId, sequence]);
+    return rows[0] && toEntry(rows[0]);
+  }
+}
+
+function toEntry(row: EntryRow): LedgerEntry {
+  return {
+    sequence: Number(row.sequence),
+    id: row.event_id,
+    source: row.source,
+    type: row.type,
+    subject: row.subject,
+    time: row.time.toISOString(),
+    recordedAt: row.recorded_at.toISOString(),
+    recordedBy: row.recorded_by,
+    prevSubjectSequence: row.prev_subject_sequence === null ? null : Number(row.prev_subject_sequence),
+    data: row.data,
+    leafHash: row.leaf_hash.toString('base64'),
+  } as LedgerEntry;
+}

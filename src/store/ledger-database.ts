@@ -1,0 +1,125 @@
+import { PGlite } from '@electric-sql/pglite';
+import * as path from 'node:path';
+import { DataSource, EntityManager } from 'typeorm';
+import { LedgerConfig, StoreKind } from '../config/ledger-config';
+import { DataDirLock } from './embedded/data-dir-lock';
+import { PGlitePool } from './embedded/pglite-pool';
+import { LEDGER_MIGRATIONS } from './migrations';
+
+const INT8_OID = 20;
+const BYTEA_OID = 17;
+const MIGRATION_LOCK = 7_301_001;
+
+/**
+ * The one database of the service: the log and the read models together, on PostgreSQL or on the
+ * embedded PGlite. TypeORM owns the connections on both, so read-model writes can join the
+ * append's transaction (DESIGN.md invariant 5); the log itself is written with plain SQL.
+ */
+export class LedgerDatabase {
+  private constructor(
+    readonly dataSource: DataSource,
+    readonly store: StoreKind,
+    private readonly onClose: () => Promise<void>,
+  ) {}
+
+  static async open(config: LedgerConfig): Promise<LedgerDatabase> {
+    const database = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openEmbedded(config.dataDir);
+    try {
+      await database.migrate();
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+    return database;
+  }
+
+  /** Runs `work` in one transaction on one connection; everything it does commits or nothing does. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
+    return this.dataSource.query(sql, params);
+  }
+
+  async isReachable(): Promise<boolean> {
+    try {
+      await this.dataSource.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await this.onClose();
+  }
+
+  /**
+   * Several instances may start at once against one server: they take turns migrating. The
+   * embedded store needs no such lock (its folder lock admits one process), and could not take
+   * one: its single session is held by whoever checked it out.
+   */
+  private async migrate(): Promise<void> {
+    if (this.store === 'embedded') {
+      await this.dataSource.runMigrations({ transaction: 'all' });
+      return;
+    }
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await this.dataSource.runMigrations({ transaction: 'all' });
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      await runner.release();
+    }
+  }
+
+  static create(dataSource: DataSource, store: StoreKind, onClose: () => Promise<void>): LedgerDatabase {
+    return new LedgerDatabase(dataSource, store, onClose);
+  }
+}
+
+const common = {
+  type: 'postgres' as const,
+  migrations: LEDGER_MIGRATIONS,
+  migrationsTableName: 'schema_migrations',
+  migrationsRun: false,
+  synchronize: false,
+  logging: false,
+};
+
+async function openPostgres(url: string): Promise<LedgerDatabase> {
+  const dataSource = new DataSource({ ...common, url, poolSize: 16, applicationName: 'compliance-ledger' });
+  await dataSource.initialize();
+  return LedgerDatabase.create(dataSource, 'postgres', async () => undefined);
+}
+
+async function openEmbedded(dataDir: string): Promise<LedgerDatabase> {
+  const lock = DataDirLock.acquire(dataDir);
+  let db: PGlite | undefined;
+  try {
+    // Parse like node-postgres does, so both stores hand the same JavaScript values to our code.
+    db = await PGlite.create(path.join(dataDir, 'pgdata'), {
+      parsers: {
+        [INT8_OID]: (value: string) => value,
+        [BYTEA_OID]: (value: string) => Buffer.from(value.slice(2), 'hex'),
+      },
+    });
+    const pool = new PGlitePool(db);
+    // TypeORM builds its pool with `new driver.Pool(options)`; every pool it builds must be this one.
+    const driver = { Pool: function SharedPGlitePool() { return pool; } };
+    const dataSource = new DataSource({ ...common, driver, poolSize: 1 });
+    await dataSource.initialize();
+    const instance = db;
+    return LedgerDatabase.create(dataSource, 'embedded', async () => {
+      await instance.close();
+      lock.release();
+    });
+  } catch (error) {
+    await db?.close().catch(() => undefined);
+    lock.release();
+    throw error;
+  }
+}

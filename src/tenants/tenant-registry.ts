@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { KeyRole } from '../../projections/events';
+import { Problem } from '../common/problem';
+import { hashApiKey } from '../security/key-material';
+import { LedgerDatabase } from '../store/ledger-database';
+
+export interface Tenant {
+  id: string;
+  name: string;
+  country: string;
+  region?: string;
+  timezone: string;
+  createdAt: string;
+}
+
+export interface ApiKeyRecord {
+  id: string;
+  role: KeyRole;
+  label: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** The tenant a key belongs to and what it may do. */
+export interface KeyHolder {
+  tenantId: string;
+  keyId: string;
+  role: KeyRole;
+  label: string;
+}
+
+interface TenantRow {
+  id: string;
+  name: string;
+  country: string;
+  region: string | null;
+  timezone: string;
+  created_at: Date;
+}
+
+interface KeyRow {
+  id: string;
+  tenant_id: string;
+  role: KeyRole;
+  label: string;
+  created_at: Date;
+  revoked_at: Date | null;
+}
+
+/** Tenants and their API keys (API.md "Tenants and keys"). Keys are stored only as hashes. */
+export class TenantRegistry {
+  constructor(private readonly database: LedgerDatabase) {}
+
+  async createTenant(input: Omit<Tenant, 'createdAt'>): Promise<Tenant> {
+    const rows: TenantRow[] = await this.database.query(
+      `INSERT INTO tenants (id, name, country, region, timezone, created_at)
+       VALUES ($1, $2, $3, $4, $5, date_trunc('milliseconds', clock_timestamp()))
+       ON CONFLICT (id) DO NOTHING RETURNING *`,
+      [input.id, input.name, input.country, input.region ?? null, input.timezone],
+    );
+    if (!rows[0]) throw new Problem('duplicate-conflict', `Tenant ${input.id} already exists`, [{ path: 'id', message: 'a tenant with this id already exists' }]);
+    return toTenant(rows[0]);
+  }
+
+  async findTenant(id: string): Promise<Tenant | undefined> {
+    const rows: TenantRow[] = await this.database.query('SELECT * FROM tenants WHERE id = $1', [id]);
+    return rows[0] && toTenant(rows[0]);
+  }
+
+  async createKey(tenantId: string, role: KeyRole, label: string): Promise<ApiKeyRecord & { key: string }> {
+    const id = `key_${randomBytes(9).toString('base64url')}`;
+    const key = `cl_${randomBytes(32).toString('base64url')}`;
+    const rows: KeyRow[] = await this.database.query(
+      `INSERT INTO api_keys (id, tenant_id, role, label, key_hash, created_at)
+       VALUES ($1, $2, $3, $4, $5, date_trunc('milliseconds', clock_timestamp())) RETURNING *`,
+      [id, tenantId, role, label, hashApiKey(key)],
+    );
+    return { ...toKeyRecord(rows[0]!), key };
+  }
+
+  async listKeys(tenantId: string): Promise<ApiKeyRecord[]> {
+    const rows: KeyRow[] = await this.database.query('SELECT * FROM api_keys WHERE tenant_id = $1 ORDER BY created_at, id', [tenantId]);
+    return rows.map(toKeyRecord);
+  }
+
+  /** True when the key existed for this tenant (revoking twice is harmless). */
+  async revokeKey(tenantId: string, keyId: string): Promise<boolean> {
+    const rows: KeyRow[] = await this.database.query(
+      `UPDATE api_keys SET revoked_at = coalesce(revoked_at, date_trunc('milliseconds', clock_timestamp()))
+        WHERE tenant_id = $1 AND id = $2 RETURNING *`,
+      [tenantId, keyId],
+    );
+    return rows.length > 0;
+  }
+
+  async authenticate(key: string): Promise<KeyHolder | undefined> {
+    const rows: KeyRow[] = await this.database.query('SELECT * FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL', [hashApiKey(key)]);
+    const row = rows[0];
+    return row && { tenantId: row.tenant_id, keyId: row.id, role: row.role, label: row.label };
+  }
+}
+
+function toTenant(row: TenantRow): Tenant {
+  return {
+    id: row.id,
+    name: row.name,
+    country: row.country,
+    ...(row.region ? { region: row.region } : {}),
+    timezone: row.timezone,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+function toKeyRecord(row: KeyRow): ApiKeyRecord {
+  return { id: row.id, role: row.role, label: row.label, createdAt: row.created_at.toISOString(), revokedAt: row.revoked_at ? row.revoked_at.toISOString() : null };
+}

@@ -1,0 +1,6 @@
+import { postgresStore } from '../support/stores';
+import { tenantLogContract } from './tenant-log.contract';
+
+const describeWithPostgres = process.env.DATABASE_URL ? describe : describe.skip;
+
+describeWithPostgres('tenant log on PostgreSQL (DATABASE_URL)', () => tenantLogContract(postgresStore));
