@@ -24,8 +24,9 @@ import type {
   WithdrawalMethod,
 } from './events';
 import { isCustomerEventType } from './events';
+import { normalizedTimestamp } from './time/instants';
 
-/** Where an item sits in both time axes and in the log. */
+/** Where an item sits in both time axes and in the log; timestamps normalized (`YYYY-MM-DDTHH:MM:SS.sssZ`). */
 export interface FactStamp {
   sequence: number;
   time: string;
@@ -94,17 +95,18 @@ export interface CustomerFacts {
   erasures: FactStamp[];
 }
 
-export function emptyCustomerFacts(): CustomerFacts {
+function emptyCustomerFacts(): CustomerFacts {
   return { lastSequence: -1, presence: [], profile: [], grants: [], withdrawals: [], relationships: [], dnc: [], contacts: [], erasures: [] };
 }
 
+/** Stored normalized, so that facts filter by comparing timestamps as strings. */
 function stampOf(entry: LedgerEntry): FactStamp {
-  return { sequence: entry.sequence, time: entry.time, recordedAt: entry.recordedAt };
+  return { sequence: entry.sequence, time: normalizedTimestamp(entry.time), recordedAt: normalizedTimestamp(entry.recordedAt) };
 }
 
-function withPresence(presence: PresencePoint[], entry: LedgerEntry): PresencePoint[] {
-  const point = { time: entry.time, recordedAt: entry.recordedAt };
-  const earlierOnBothAxes = (a: PresencePoint, b: PresencePoint) => Date.parse(a.time) <= Date.parse(b.time) && Date.parse(a.recordedAt) <= Date.parse(b.recordedAt);
+function withPresence(presence: PresencePoint[], stamp: FactStamp): PresencePoint[] {
+  const point = { time: stamp.time, recordedAt: stamp.recordedAt };
+  const earlierOnBothAxes = (a: PresencePoint, b: PresencePoint) => a.time <= b.time && a.recordedAt <= b.recordedAt;
   if (presence.some((existing) => earlierOnBothAxes(existing, point))) return presence;
   return [...presence.filter((existing) => !earlierOnBothAxes(point, existing)), point];
 }
@@ -118,13 +120,13 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
 export function applyEntry(facts: CustomerFacts | undefined, entry: LedgerEntry): CustomerFacts {
   const current = facts ?? emptyCustomerFacts();
   if (entry.sequence <= current.lastSequence) return current;
+  const stamp = stampOf(entry);
   const recorded = (changes: Partial<CustomerFacts>): CustomerFacts => ({
     ...current,
     ...changes,
     lastSequence: entry.sequence,
-    presence: withPresence(current.presence, entry),
+    presence: withPresence(current.presence, stamp),
   });
-  const stamp = stampOf(entry);
 
   switch (entry.type) {
     case 'customer.registered':

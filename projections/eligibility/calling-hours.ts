@@ -5,7 +5,18 @@
  * the zone's offset transitions, so DST days come out right whichever way the clocks move.
  */
 
-import { addLocalDays, instantOfLocalTime, localDateOf, localDateTimeOf, localTimeOfDayMs, offsetTransitionWithin, weekdayOf, type LocalDate } from '../time/zoned-time';
+import {
+  addLocalDays,
+  instantAtSteadyOffset,
+  instantOfLocalTime,
+  localDateOf,
+  localDateTimeOf,
+  localTimeOfDayMs,
+  offsetTransitionWithin,
+  steadyOffsetOn,
+  weekdayOf,
+  type LocalDate,
+} from '../time/zoned-time';
 import type { EvaluationContext } from './decision';
 import type { RuleId } from './rule-table';
 
@@ -85,6 +96,8 @@ export function nextCallingHoursChange(after: number, timeZone: string, callingH
 function edgeCandidates(day: LocalDate, timeZone: string, callingHours: CallingHours): number[] {
   const { opens, closes } = hoursOn(callingHours, day);
   const wallTimes = [opens, closes].map((minutes) => ({ ...day, hour: Math.floor(minutes / 60), minute: minutes % 60 }));
+  const steadyOffset = steadyOffsetOn(day, timeZone);
+  if (steadyOffset !== null) return wallTimes.map((wall) => instantAtSteadyOffset(wall, steadyOffset));
   const edges = wallTimes.flatMap((wall) => [instantOfLocalTime(wall, timeZone, 'earlier'), instantOfLocalTime(wall, timeZone, 'later')]);
   const transition = offsetTransitionWithin(instantOfLocalTime(day, timeZone), instantOfLocalTime(addLocalDays(day, 1), timeZone), timeZone);
   return transition === null ? edges : [...edges, transition];

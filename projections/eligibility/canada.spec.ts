@@ -79,7 +79,7 @@ describe('Canada: email and sms (CASL)', () => {
       given(customer, relationship('2024-07-01', 'sale'), relationship('2026-01-01', 'inquiry')).when({ channel: 'email', at: '2026-02-01' }).then({ reason: 'implied-purchase', evidence: [1], until: '2026-07-01T00:00:00.000Z' });
     });
 
-    it('hand over when the deciding window closes', () => {
+    it('prefer an ongoing contract when its window ends last', () => {
       given(customer, relationship('2025-10-01', 'inquiry'), relationship('2024-06-01', 'sale', { paymentType: 'lease', contractEndsAt: '2025-01-01' }))
         .when({ channel: 'email', at: '2025-11-01' })
         .then({ reason: 'implied-contract', until: '2027-01-01T00:00:00.000Z', eligibleUntil: '2027-01-01T00:00:00.000Z' });

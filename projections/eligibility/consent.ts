@@ -17,7 +17,7 @@ export function covers(eventChannel: ChannelOrAll, eventPurpose: PurposeOrAll, c
 }
 
 /** An internal do-not-call request covers voice and sms, every purpose but transactional. */
-export function withdrawalCovers(withdrawal: WithdrawalInView, channel: Channel, purpose: Purpose): boolean {
+function withdrawalCovers(withdrawal: WithdrawalInView, channel: Channel, purpose: Purpose): boolean {
   if (withdrawal.source === 'internal-dnc') return (channel === 'voice' || channel === 'sms') && purpose !== 'transactional';
   return covers(withdrawal.channel, withdrawal.purpose, channel, purpose);
 }
@@ -33,11 +33,11 @@ export function withdrawalsInForce(view: CustomerView, channel: Channel, purpose
 }
 
 /** The latest withdrawal (not suppression) covering the question, whether or not a later grant overrides it. */
-export function latestWithdrawal(view: CustomerView, channel: Channel, purpose: Purpose, t: number): WithdrawalInView | undefined {
+function latestWithdrawal(view: CustomerView, channel: Channel, purpose: Purpose, t: number): WithdrawalInView | undefined {
   return latestOf(withdrawalsInForce(view, channel, purpose, t).filter((withdrawal) => !withdrawal.suppression));
 }
 
-export function isUnexpired(grant: GrantInView, t: number): boolean {
+function isUnexpired(grant: GrantInView, t: number): boolean {
   return grant.expiresAt === null || t < grant.expiresAt;
 }
 

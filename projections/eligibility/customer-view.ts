@@ -6,7 +6,7 @@
 
 import type { CustomerFacts, FactStamp } from '../customer-facts';
 import type { ActorType, Channel, ChannelOrAll, ConsentKind, Jurisdiction, Payee, PaymentType, PurposeOrAll, RelationshipKind, WithdrawalMethod } from '../events';
-import { toEpochMs } from '../time/instants';
+import { toEpochMs, toTimestamp } from '../time/instants';
 import type { TenantDefaults } from './answer';
 
 /** An event's place in time: "later" compares `time`, then `sequence` (RULES.md "Inputs"). */
@@ -107,7 +107,10 @@ function tenantJurisdiction(tenant: TenantDefaults): Jurisdiction {
 
 export function customerView(facts: CustomerFacts | undefined, tenant: TenantDefaults, at: number, asOf: number): CustomerView {
   if (!facts) return emptyView(tenant);
-  const counts = (item: { time: string; recordedAt: string }) => toEpochMs(item.time) <= at && toEpochMs(item.recordedAt) <= asOf;
+  // Fact timestamps are normalized, so they compare as strings without parsing.
+  const atTimestamp = toTimestamp(at);
+  const asOfTimestamp = toTimestamp(asOf);
+  const counts = (item: { time: string; recordedAt: string }) => item.time <= atTimestamp && item.recordedAt <= asOfTimestamp;
   const occurrence = (stamp: FactStamp): Occurrence => ({ sequence: stamp.sequence, time: toEpochMs(stamp.time) });
 
   // RULES.md "Inputs": jurisdiction and zone come from the latest registration or update, else the tenant's.
@@ -161,12 +164,17 @@ export function customerView(facts: CustomerFacts | undefined, tenant: TenantDef
   };
 }
 
-/** The view without some entries: how the law stood had they not happened yet (grace periods). */
+/** The view without some entries: how things stood had they not happened yet (grace periods). */
 export function withoutEntries(view: CustomerView, sequences: ReadonlySet<number>): CustomerView {
   const kept = <T extends Occurrence>(items: T[]) => items.filter((item) => !sequences.has(item.sequence));
   return {
     ...view,
+    erasures: kept(view.erasures),
+    grants: kept(view.grants),
     withdrawals: kept(view.withdrawals),
+    internalDncRemovals: kept(view.internalDncRemovals),
     listings: kept(view.listings),
+    relationships: kept(view.relationships),
+    contacts: kept(view.contacts),
   };
 }

@@ -22,7 +22,7 @@ export interface DecideOptions {
   callingHours: boolean;
 }
 
-export const ALL_STEPS: DecideOptions = { tenantRules: true, callingHours: true };
+const ALL_STEPS: DecideOptions = { tenantRules: true, callingHours: true };
 
 export function decide(context: EvaluationContext, t: number, options: DecideOptions = ALL_STEPS): Decision {
   const { view } = context;

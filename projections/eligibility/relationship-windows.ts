@@ -52,15 +52,15 @@ export interface OpenWindow {
   ends: number;
 }
 
-/** The qualifying relationship (made by `t`) whose window ends last. */
+/** The qualifying relationship (made by `t`) whose window ends last: the one starting last, as every window has the same period. */
 export function lastWindow(basis: WindowBasis, relationships: readonly RelationshipInView[], t: number): OpenWindow | undefined {
-  let last: OpenWindow | undefined;
+  let last: { relationship: RelationshipInView; start: number } | undefined;
   for (const relationship of relationships) {
     if (relationship.time > t || !basis.qualifies(relationship)) continue;
-    const ends = addPeriod(basis.startOf?.(relationship) ?? relationship.time, basis.period);
-    if (!last || ends > last.ends) last = { basis, relationship, ends };
+    const start = basis.startOf?.(relationship) ?? relationship.time;
+    if (!last || start > last.start) last = { relationship, start };
   }
-  return last;
+  return last && { basis, relationship: last.relationship, ends: addPeriod(last.start, basis.period) };
 }
 
 export interface WindowFinding {

@@ -13,7 +13,7 @@ import { describeRelationship } from './relationship-windows';
 import { policyRuleReference, ruleReference } from './rule-table';
 
 /** A suppression covering the question that no later grant covering it, and no later relationship of any kind, has lifted. */
-export function activeSuppression(context: EvaluationContext, t: number): WithdrawalInView | undefined {
+function activeSuppression(context: EvaluationContext, t: number): WithdrawalInView | undefined {
   const { view, channel, purpose } = context;
   const standing = withdrawalsInForce(view, channel, purpose, t).filter(
     (suppression) =>
@@ -35,12 +35,20 @@ function windowPeriod(windows: Record<string, string>, relationship: Relationshi
   return specific ?? windows[relationship.kind];
 }
 
-/** The relationship whose policy window ends last, open or not. */
+/**
+ * The relationship whose policy window ends last, open or not. Windows of one period end in the
+ * order they start, so only the latest relationship of each period needs the calendar.
+ */
 export function lastPolicyWindow(windows: Record<string, string>, view: CustomerView, t: number): PolicyWindow | undefined {
-  let last: PolicyWindow | undefined;
+  const latestByPeriod = new Map<string, RelationshipInView>();
   for (const relationship of view.relationships) {
     const period = relationship.time <= t ? windowPeriod(windows, relationship) : undefined;
     if (period === undefined) continue;
+    const latest = latestByPeriod.get(period);
+    if (!latest || relationship.time > latest.time) latestByPeriod.set(period, relationship);
+  }
+  let last: PolicyWindow | undefined;
+  for (const [period, relationship] of latestByPeriod) {
     const ends = addPeriod(relationship.time, period);
     if (!last || ends > last.ends) last = { relationship, ends };
   }
@@ -48,7 +56,7 @@ export function lastPolicyWindow(windows: Record<string, string>, view: Customer
 }
 
 /** The latest contact on the question's channel strictly before `t` (failed ones are not contacts and were never kept). */
-export function lastContactBefore(context: EvaluationContext, t: number): ContactInView | undefined {
+function lastContactBefore(context: EvaluationContext, t: number): ContactInView | undefined {
   return latestOf(context.view.contacts.filter((contact) => contact.channel === context.channel && contact.time < t));
 }
 

@@ -1,6 +1,7 @@
 /**
  * Instants travel as ledger timestamps (`YYYY-MM-DDTHH:MM:SS.sssZ`, API.md "Conventions") and are
- * compared as epoch milliseconds inside the engine.
+ * compared as epoch milliseconds inside the engine. Normalized timestamps also order correctly as
+ * strings, which lets hot filters skip parsing.
  */
 
 export const MS_PER_DAY = 86_400_000;
@@ -13,6 +14,11 @@ export function toEpochMs(timestamp: string): number {
 
 export function toTimestamp(epochMs: number): string {
   return new Date(epochMs).toISOString();
+}
+
+/** Any accepted timestamp in the ledger's normalized form. */
+export function normalizedTimestamp(timestamp: string): string {
+  return toTimestamp(toEpochMs(timestamp));
 }
 
 /** The UTC calendar day of an instant, as explanations state it. */

@@ -107,6 +107,22 @@ export function offsetTransitionWithin(from: number, to: number, timeZone: strin
   return firstInstantWithOffset(from, to, offsetAtEnd, timeZone);
 }
 
+/**
+ * The zone's offset throughout local day `date`, or null when it changes around that day. Every
+ * instant of the day lies within a day before its midnight wall time and two after it, so equal
+ * offsets at those ends mean none changed (clocks never move twice within three days).
+ */
+export function steadyOffsetOn(date: LocalDate, timeZone: string): number | null {
+  const midnight = wallClockMs(date);
+  const offset = utcOffsetMs(midnight - MS_PER_DAY, timeZone);
+  return offset === utcOffsetMs(midnight + 2 * MS_PER_DAY, timeZone) ? offset : null;
+}
+
+/** The instant a local time reads on a day whose offset is known not to change. */
+export function instantAtSteadyOffset(local: LocalDate & Partial<LocalDateTime>, offset: number): number {
+  return wallClockMs(local) - offset;
+}
+
 export function addLocalDays(date: LocalDate, days: number): LocalDate {
   const shifted = new Date(wallClockMs(date) + days * MS_PER_DAY);
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };

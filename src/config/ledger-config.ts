@@ -12,11 +12,13 @@ export interface LedgerConfig {
   masterKey?: string;
   signingKey?: string;
   origin: string;
+  logLevel: string;
 }
 
 export class ConfigurationError extends Error {}
 
 const ORIGIN_PATTERN = /^[A-Za-z0-9./-]+$/;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const problems: string[] = [];
@@ -26,6 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   if (!ORIGIN_PATTERN.test(origin)) problems.push('LEDGER_ORIGIN must match [A-Za-z0-9./-]+');
   const databaseUrl = nonEmpty(env.DATABASE_URL);
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// URL');
+  if (env.LOG_LEVEL && !LOG_LEVELS.includes(env.LOG_LEVEL)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   if (nonEmpty(env.EVENTSTORE_URL)) {
     problems.push(
       databaseUrl
@@ -43,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     masterKey: nonEmpty(env.LEDGER_MASTER_KEY),
     signingKey: nonEmpty(env.LEDGER_SIGNING_KEY),
     origin,
+    logLevel: env.LOG_LEVEL ?? 'info',
   };
 }
 

@@ -1,0 +1,47 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { ApiKeyGuard } from '../auth/api-key.guard';
+import { LedgerConfig } from '../config/ledger-config';
+import { AppendEventsController } from '../events/append-events/append-events.http.controller';
+import { AppendEventsHandler } from '../events/append-events/append-events.handler';
+import { ReadEventHandler, ReadEventsHandler } from '../events/read-events/read-events.handler';
+import { ReadEventsController } from '../events/read-events/read-events.http.controller';
+import { HealthController } from '../health/health.http.controller';
+import { MalformedJsonInterceptor } from '../http/malformed-json.interceptor';
+import { ProblemFilter } from '../http/problem.filter';
+import { problemValidationPipe } from '../http/validation.pipe';
+import { TenantLog } from '../ledger/tenant-log';
+import { KeyMaterial } from '../security/key-material';
+import { LedgerDatabase } from '../store/ledger-database';
+import { TenantRegistry } from '../tenants/tenant-registry';
+import { TenantsController } from '../tenants/tenants.http.controller';
+import { LedgerLifecycle } from './ledger-lifecycle';
+import { loggerOptions } from './logging';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: LedgerConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot(), TerminusModule, LoggerModule.forRoot(loggerOptions(config))],
+      controllers: [TenantsController, AppendEventsController, ReadEventsController, HealthController],
+      providers: [
+        { provide: KeyMaterial, useFactory: () => KeyMaterial.load(config) },
+        { provide: LedgerDatabase, useFactory: () => LedgerDatabase.open(config) },
+        { provide: TenantRegistry, useFactory: (database: LedgerDatabase) => new TenantRegistry(database), inject: [LedgerDatabase] },
+        { provide: TenantLog, useFactory: (database: LedgerDatabase, keys: KeyMaterial) => new TenantLog(database, keys), inject: [LedgerDatabase, KeyMaterial] },
+        LedgerLifecycle,
+        AppendEventsHandler,
+        ReadEventsHandler,
+        ReadEventHandler,
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: MalformedJsonInterceptor },
+        { provide: APP_PIPE, useFactory: problemValidationPipe },
+      ],
+    };
+  }
+}
