@@ -33,7 +33,7 @@ export function registerKeyCommands(program: Command): void {
       withRegistry(async (registry) => {
         const request = validated(CreateKeyRequest, { role, label });
         await requireTenant(registry, tenant);
-        const { revokedAt: _notYet, ...created } = await registry.createKey(tenant, request.role, request.label);
+        const { revokedAt, ...created } = await registry.createKey(tenant, request.role, request.label);
         print(created);
       }),
     );

@@ -25,7 +25,7 @@ export class TenantsController {
   @ApiOperation({ summary: "Create an API key (root, or the tenant's admin); the key is shown only here" })
   async createKey(@CurrentPrincipal() caller: Principal, @Param() { id }: TenantParam, @Body() request: CreateKeyRequest): Promise<ApiKeyRecord & { key: string }> {
     await this.requireTenant(caller, id);
-    const { revokedAt: _notYet, ...created } = await this.registry.createKey(id, request.role, request.label);
+    const { revokedAt, ...created } = await this.registry.createKey(id, request.role, request.label);
     return created as ApiKeyRecord & { key: string };
   }
 
