@@ -9,13 +9,13 @@ import {
   addLocalDays,
   instantAtSteadyOffset,
   instantOfLocalTime,
-  localDateOf,
   localDateTimeOf,
   localTimeOfDayMs,
   offsetTransitionWithin,
   steadyOffsetOn,
   weekdayOf,
   type LocalDate,
+  type LocalDateTime,
 } from '../time/zoned-time';
 import type { EvaluationContext } from './decision';
 import type { RuleId } from './rule-table';
@@ -68,11 +68,14 @@ function hoursOn(callingHours: CallingHours, date: LocalDate): DailyHours {
   return callingHours.byWeekday[weekdayOf(date)];
 }
 
-export function isWithinCallingHours(epochMs: number, timeZone: string, callingHours: CallingHours): boolean {
-  const local = localDateTimeOf(epochMs, timeZone);
+function isWithin(local: LocalDateTime, callingHours: CallingHours): boolean {
   const { opens, closes } = hoursOn(callingHours, local);
   const timeOfDay = localTimeOfDayMs(local);
   return opens * 60_000 <= timeOfDay && timeOfDay < closes * 60_000;
+}
+
+export function isWithinCallingHours(epochMs: number, timeZone: string, callingHours: CallingHours): boolean {
+  return isWithin(localDateTimeOf(epochMs, timeZone), callingHours);
 }
 
 /** Every day has calling hours, so the status flips within two local days; a week is ample. */
@@ -80,8 +83,9 @@ const DAYS_SEARCHED = 8;
 
 /** The first instant after `after` at which being inside calling hours changes. */
 export function nextCallingHoursChange(after: number, timeZone: string, callingHours: CallingHours): number {
-  const insideNow = isWithinCallingHours(after, timeZone, callingHours);
-  const firstDay = localDateOf(after, timeZone);
+  const localNow = localDateTimeOf(after, timeZone);
+  const insideNow = isWithin(localNow, callingHours);
+  const firstDay = { year: localNow.year, month: localNow.month, day: localNow.day };
   for (let offset = 0; offset < DAYS_SEARCHED; offset++) {
     const day = addLocalDays(firstDay, offset);
     const candidates = edgeCandidates(day, timeZone, callingHours)

@@ -26,7 +26,11 @@ export interface ContactEvaluation {
   deadline?: string;
 }
 
-/** 47 C.F.R. § 64.1200(a)(10) and (d)(3) as amended: 10 business days for revocations from this date (UTC midnight, the earliest reading). */
+/**
+ * 47 C.F.R. § 64.1200(a)(10) and (d)(3) as amended: 10 business days for revocations made from
+ * 2025-04-11. Taken at 00:00 UTC, before that date begins anywhere in the US, so the newer and
+ * shorter deadline applies as early as it possibly could (conservative).
+ */
 export const TCPA_REVOCATION_RULE_FROM = Date.UTC(2025, 3, 11);
 
 const BUSINESS_DAYS_TO_HONOUR_A_WITHDRAWAL = 10;
@@ -119,7 +123,7 @@ function firstWithdrawalOfOptOut(context: EvaluationContext, t: number): Withdra
   return first;
 }
 
-/** The legal deadline to honour a withdrawal; undefined where the law gives none (GDPR/PECR, mail, elsewhere). */
+/** The legal deadline to honour a withdrawal; undefined where RULES.md gives none (GDPR/PECR, mail, Canadian voice, elsewhere). */
 function withdrawalDeadline(context: EvaluationContext, withdrawal: WithdrawalInView): number | undefined {
   const { regime, channel, view } = context;
   const tenBusinessDays = () => endOfBusinessDaysAfter(withdrawal.time, BUSINESS_DAYS_TO_HONOUR_A_WITHDRAWAL, view.timezone, view.jurisdiction.country);

@@ -130,37 +130,44 @@ export function customerView(facts: CustomerFacts | undefined, tenant: TenantDef
     timezone,
     erasures: facts.erasures.filter(counts).map(occurrence),
     grants: facts.grants.filter(counts).map((grant) => ({
-      ...occurrence(grant),
+      sequence: grant.sequence,
+      time: toEpochMs(grant.time),
       channel: grant.channel,
       purpose: grant.purpose,
       kind: grant.kind,
       expiresAt: grant.expiresAt === undefined ? null : toEpochMs(grant.expiresAt),
     })),
     withdrawals: [
-      ...facts.withdrawals.filter(counts).map((withdrawal): WithdrawalInView => ({
-        ...occurrence(withdrawal),
-        source: 'consent.withdrawn',
-        channel: withdrawal.channel,
-        purpose: withdrawal.purpose,
-        method: withdrawal.method,
-        suppression: isSuppressionActor(withdrawal.actorType) || withdrawal.method === 'vendor-policy',
-      })),
+      ...facts.withdrawals.filter(counts).map(
+        (withdrawal): WithdrawalInView => ({
+          sequence: withdrawal.sequence,
+          time: toEpochMs(withdrawal.time),
+          source: 'consent.withdrawn',
+          channel: withdrawal.channel,
+          purpose: withdrawal.purpose,
+          method: withdrawal.method,
+          suppression: isSuppressionActor(withdrawal.actorType) || withdrawal.method === 'vendor-policy',
+        }),
+      ),
       ...dnc
         .filter((fact) => fact.registry === 'internal' && fact.action === 'listed')
-        .map((listing): WithdrawalInView => ({ ...occurrence(listing), source: 'internal-dnc', suppression: isSuppressionActor(listing.actorType) })),
+        .map((listing): WithdrawalInView => ({ sequence: listing.sequence, time: toEpochMs(listing.time), source: 'internal-dnc', suppression: isSuppressionActor(listing.actorType) })),
     ],
     internalDncRemovals: dnc.filter((fact) => fact.registry === 'internal' && fact.action === 'removed').map(occurrence),
     listings: dnc.flatMap((fact) =>
-      fact.registry === 'internal' ? [] : [{ ...occurrence(fact), listed: fact.action === 'listed', registry: fact.registry, region: fact.region ?? null }],
+      fact.registry === 'internal'
+        ? []
+        : [{ sequence: fact.sequence, time: toEpochMs(fact.time), listed: fact.action === 'listed', registry: fact.registry, region: fact.region ?? null }],
     ),
     relationships: facts.relationships.filter(counts).map((relationship) => ({
-      ...occurrence(relationship),
+      sequence: relationship.sequence,
+      time: toEpochMs(relationship.time),
       kind: relationship.kind,
       paymentType: relationship.paymentType ?? null,
       payee: relationship.payee,
       contractEndsAt: relationship.contractEndsAt === undefined ? null : toEpochMs(relationship.contractEndsAt),
     })),
-    contacts: facts.contacts.filter(counts).map((contact) => ({ ...occurrence(contact), channel: contact.channel })),
+    contacts: facts.contacts.filter(counts).map((contact) => ({ sequence: contact.sequence, time: toEpochMs(contact.time), channel: contact.channel })),
   };
 }
 

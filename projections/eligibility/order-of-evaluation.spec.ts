@@ -26,6 +26,13 @@ describe('RULES.md "Inputs"', () => {
     given(registered('2024-01-01', inGermany), withdrawn('2025-03-01'), granted('2025-03-01T00:00:00.001Z')).when({ channel: 'email', at: '2025-04-01' }).then({ reason: 'express-consent' });
   });
 
+  it('orders events with the same time by sequence', () => {
+    const sameInstant = '2025-03-01T12:00';
+    given(registered('2024-01-01', inNewYork), listed(sameInstant, 'national'), unlisted(sameInstant, 'national')).when({ channel: 'voice', at: '2025-04-01T15:00' }).then({ reason: 'not-on-dnc' });
+    given(registered('2024-01-01', inNewYork), unlisted(sameInstant, 'national'), listed(sameInstant, 'national')).when({ channel: 'voice', at: '2025-04-01T15:00' }).then({ reason: 'dnc-listed' });
+    given(registered('2024-01-01', inOntario), listed(sameInstant, 'internal'), unlisted(sameInstant, 'internal')).when({ channel: 'sms', at: '2025-04-01' }).then({ reason: 'no-consent' });
+  });
+
   describe('coverage', () => {
     const withdrawnFrom = (channel: 'all' | 'email' | 'sms', purpose: 'all' | 'marketing' | 'transactional') =>
       given(registered('2024-01-01', inOntario), relationship('2025-01-01', 'sale'), withdrawn('2025-02-01', { channel, purpose }));

@@ -49,14 +49,17 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** en-US with numeric fields and a 24-hour clock formats as `M/D/YYYY, HH:MM:SS`; reading that is faster than `formatToParts`. */
+const EN_US_NUMERIC = /^(\d+)\/(\d+)\/(\d+), (\d+):(\d+):(\d+)$/;
+
 export function localDateTimeOf(epochMs: number, timeZone: string): LocalDateTime {
-  const fields: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(epochMs)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
+  const formatted = formatterFor(timeZone).format(epochMs);
+  const match = EN_US_NUMERIC.exec(formatted);
+  if (!match) throw new Error(`Unexpected wall-clock format from Intl: ${formatted}`);
+  const [month, day, year, hour, minute, second] = match.slice(1).map(Number);
   // Zone offsets are whole seconds, so the millisecond is the instant's own.
   const millisecond = ((epochMs % 1000) + 1000) % 1000;
-  return { year: fields.year, month: fields.month, day: fields.day, hour: fields.hour, minute: fields.minute, second: fields.second, millisecond };
+  return { year, month, day, hour, minute, second, millisecond };
 }
 
 export function localDateOf(epochMs: number, timeZone: string): LocalDate {

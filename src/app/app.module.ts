@@ -14,6 +14,11 @@ import { MalformedJsonInterceptor } from '../http/malformed-json.interceptor';
 import { ProblemFilter } from '../http/problem.filter';
 import { problemValidationPipe } from '../http/validation.pipe';
 import { TenantLog } from '../ledger/tenant-log';
+import { Checkpoints } from '../proofs/checkpoints';
+import { LedgerController } from '../proofs/ledger.http.controller';
+import { LogSigner } from '../proofs/log-signer';
+import { LogVerification } from '../proofs/log-verification';
+import { Proofs } from '../proofs/proofs';
 import { KeyMaterial } from '../security/key-material';
 import { LedgerDatabase } from '../store/ledger-database';
 import { TenantRegistry } from '../tenants/tenant-registry';
@@ -27,12 +32,20 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), TerminusModule, LoggerModule.forRoot(loggerOptions(config))],
-      controllers: [TenantsController, AppendEventsController, ReadEventsController, HealthController],
+      controllers: [TenantsController, AppendEventsController, ReadEventsController, LedgerController, HealthController],
       providers: [
         { provide: KeyMaterial, useFactory: () => KeyMaterial.load(config) },
         { provide: LedgerDatabase, useFactory: () => LedgerDatabase.open(config) },
         { provide: TenantRegistry, useFactory: (database: LedgerDatabase) => new TenantRegistry(database), inject: [LedgerDatabase] },
         { provide: TenantLog, useFactory: (database: LedgerDatabase, keys: KeyMaterial) => new TenantLog(database, keys), inject: [LedgerDatabase, KeyMaterial] },
+        { provide: LogSigner, useFactory: (keys: KeyMaterial) => new LogSigner(config, keys), inject: [KeyMaterial] },
+        { provide: Checkpoints, useFactory: (database: LedgerDatabase, signer: LogSigner) => new Checkpoints(database, signer), inject: [LedgerDatabase, LogSigner] },
+        { provide: Proofs, useFactory: (database: LedgerDatabase) => new Proofs(database), inject: [LedgerDatabase] },
+        {
+          provide: LogVerification,
+          useFactory: (database: LedgerDatabase, checkpoints: Checkpoints, signer: LogSigner) => new LogVerification(database, checkpoints, signer),
+          inject: [LedgerDatabase, Checkpoints, LogSigner],
+        },
         LedgerLifecycle,
         AppendEventsHandler,
         ReadEventsHandler,

@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { createHash, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createPrivateKey, generateKeyPairSync, hkdfSync, KeyObject, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LedgerConfig } from '../config/ledger-config';
 
 /**
- * The service's secrets: the root (operator) key and the master key that wraps customers' data
- * keys. Each comes from the environment or, on first start, is generated into the data folder
+ * The service's secrets: the root (operator) key, the master key that wraps customers' data
+ * keys, and the Ed25519 key that signs checkpoints. Each comes from the environment or, on first start, is generated into the data folder
  * (mode 0600). The log names the file, never the secret.
  */
 export class KeyMaterial {
@@ -15,6 +15,7 @@ export class KeyMaterial {
   private constructor(
     rootKey: string,
     readonly masterKey: Buffer,
+    readonly signingKey: KeyObject,
   ) {
     this.rootKeyHash = hashApiKey(rootKey);
   }
@@ -24,7 +25,10 @@ export class KeyMaterial {
     const masterKeyText = config.masterKey ?? readOrGenerate(config, 'master.key', () => randomBytes(32).toString('base64'), logger);
     const masterKey = Buffer.from(masterKeyText, 'base64');
     if (masterKey.length !== 32) throw new Error('LEDGER_MASTER_KEY must be 32 bytes, base64-encoded');
-    return new KeyMaterial(rootKey, masterKey);
+    const signingKeyPem = config.signingKey ?? readOrGenerate(config, 'signing.key', generateSigningKey, logger);
+    const signingKey = createPrivateKey(signingKeyPem);
+    if (signingKey.asymmetricKeyType !== 'ed25519') throw new Error('LEDGER_SIGNING_KEY must be an Ed25519 private key (PKCS#8 PEM)');
+    return new KeyMaterial(rootKey, masterKey, signingKey);
   }
 
   isRootKey(presented: string): boolean {
@@ -40,6 +44,10 @@ export class KeyMaterial {
 /** API keys carry 256 bits of randomness, so one SHA-256 is enough to store them safely. */
 export function hashApiKey(key: string): Buffer {
   return createHash('sha256').update(key, 'utf8').digest();
+}
+
+function generateSigningKey(): string {
+  return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().trim();
 }
 
 function readOrGenerate(config: LedgerConfig, fileName: string, generate: () => string, logger: Logger): string {

@@ -9,3 +9,4 @@ export { rootFromLeaves } from './reference-tree';
 export { rootPlan } from './root';
 export type { NodeId, StoredSubtree } from './subtrees';
 export { verifyConsistency, verifyInclusion } from './verify-proofs';
+export { CompactRange } from './compact-range';

@@ -1,4 +1,6 @@
 import { EntityManager } from 'typeorm';
+import { newCompleteSubtrees, StoredSubtree } from '../../integrity';
+import { SqlSubtreeHashes, subtreesToStore } from '../../proofs/sql-subtree-hashes';
 import { LedgerDatabase } from '../../store/ledger-database';
 import { PiiVault, SealedPiiRows } from '../../vault/pii-vault';
 import { AppendPlan, AppendState, RequestOutcome, eventKey, planAppend } from './append-plan';
@@ -10,7 +12,8 @@ const TENANT_LOCK_CLASS = 7_301_002;
 /**
  * Writes groups of append requests to a tenant's log. Each group is one transaction under the
  * tenant's advisory lock, so commit order is sequence order (DESIGN.md invariant 2): lock, read
- * what the append must respect in one query, plan, and insert everything in one statement.
+ * what the append must respect in one query, plan, read the Merkle tree's right edge, and insert
+ * everything — entries, idempotency index, vault rows, new subtree hashes — in one statement.
  */
 export class LogWriter {
   constructor(
@@ -23,12 +26,15 @@ export class LogWriter {
       await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [TENANT_LOCK_CLASS, tenantId]);
       const state = await readAppendState(manager, tenantId, requests);
       const plan = planAppend(tenantId, state, requests);
-      if (plan.entries.length > 0) await this.insert(manager, tenantId, plan, state);
+      if (plan.entries.length > 0) {
+        const created = await newCompleteSubtrees(state.size, plan.entries.map((entry) => entry.leafHash), new SqlSubtreeHashes(manager, tenantId));
+        await this.insert(manager, tenantId, plan, state, subtreesToStore(created));
+      }
       return plan.outcomes;
     });
   }
 
-  private async insert(manager: EntityManager, tenantId: string, plan: AppendPlan, state: WriterState): Promise<void> {
+  private async insert(manager: EntityManager, tenantId: string, plan: AppendPlan, state: WriterState, subtrees: StoredSubtree[]): Promise<void> {
     const entries = plan.entries;
     const erasures = entries.filter((entry) => entry.event.type === 'erasure.requested');
     const erasedHere = new Set(erasures.map((entry) => entry.fields.subject));
@@ -57,6 +63,9 @@ export class LogWriter {
          DELETE FROM pii_values WHERE tenant_id = $1 AND customer_id = ANY($19::text[])
        ), erased_keys AS (
          DELETE FROM customer_data_keys WHERE tenant_id = $1 AND customer_id = ANY($19::text[])
+       ), subtrees AS (
+         INSERT INTO merkle_nodes (tenant_id, level, index, hash)
+         SELECT $1, * FROM unnest($21::smallint[], $22::bigint[], $23::bytea[])
        )
        SELECT 1`,
       [
@@ -80,6 +89,9 @@ export class LogWriter {
         sealed.values.map((value) => value.sealed),
         erasures.map((entry) => entry.fields.subject),
         erasures.map((entry) => entry.fields.sequence),
+        subtrees.map((subtree) => subtree.level),
+        subtrees.map((subtree) => subtree.index),
+        subtrees.map((subtree) => subtree.hash),
       ],
     );
   }

@@ -1,0 +1,56 @@
+import { EntityManager } from 'typeorm';
+import { readPlan, rootPlan } from '../integrity';
+import { LedgerDatabase } from '../store/ledger-database';
+import { LogSigner } from './log-signer';
+import { SqlSubtreeHashes } from './sql-subtree-hashes';
+
+export interface IssuedCheckpoint {
+  treeSize: number;
+  rootHash: Buffer;
+  note: string;
+}
+
+/** Signed checkpoints of a tenant's log; every one issued is kept (append-only). */
+export class Checkpoints {
+  constructor(
+    private readonly database: LedgerDatabase,
+    private readonly signer: LogSigner,
+  ) {}
+
+  /** A checkpoint of the log as committed now; the same size always gives the same note. */
+  current(tenantId: string): Promise<IssuedCheckpoint> {
+    return this.database.transaction(async (manager) => {
+      const treeSize = await currentTreeSize(manager, tenantId);
+      const [kept] = await this.stored(manager, tenantId, treeSize);
+      if (kept) return kept;
+      const rootHash = await readPlan(rootPlan(treeSize), new SqlSubtreeHashes(manager, tenantId));
+      const note = this.signer.signCheckpoint(tenantId, treeSize, rootHash);
+      await manager.query(
+        `INSERT INTO checkpoints (tenant_id, tree_size, root_hash, note, issued_at)
+         VALUES ($1, $2, $3, $4, clock_timestamp()) ON CONFLICT DO NOTHING`,
+        [tenantId, treeSize, rootHash, note],
+      );
+      return { treeSize, rootHash, note };
+    });
+  }
+
+  /** Every checkpoint issued, by tree size. */
+  all(tenantId: string, manager: EntityManager = this.database.dataSource.manager): Promise<IssuedCheckpoint[]> {
+    return this.stored(manager, tenantId);
+  }
+
+  private async stored(manager: EntityManager, tenantId: string, treeSize?: number): Promise<IssuedCheckpoint[]> {
+    const rows: Array<{ tree_size: string; root_hash: Buffer; note: string }> = await manager.query(
+      `SELECT tree_size, root_hash, note FROM checkpoints
+        WHERE tenant_id = $1 AND ($2::bigint IS NULL OR tree_size = $2) ORDER BY tree_size`,
+      [tenantId, treeSize ?? null],
+    );
+    return rows.map((row) => ({ treeSize: Number(row.tree_size), rootHash: row.root_hash, note: row.note }));
+  }
+}
+
+/** Appends commit in sequence order, so the highest committed sequence names a complete prefix. */
+export async function currentTreeSize(manager: EntityManager, tenantId: string): Promise<number> {
+  const [row] = await manager.query('SELECT coalesce(max(sequence) + 1, 0) AS size FROM ledger_entries WHERE tenant_id = $1', [tenantId]);
+  return Number(row.size);
+}
