@@ -171,6 +171,14 @@ export function customerView(facts: CustomerFacts | undefined, tenant: TenantDef
   };
 }
 
+/** Where the customer receives messages and their zone, by everything recorded (the read model's columns). */
+export function latestProfile(facts: CustomerFacts | undefined, tenant: TenantDefaults): { jurisdiction: Jurisdiction; timezone: string } {
+  const { jurisdiction, timezone } = customerView(facts, tenant, END_OF_TIME, END_OF_TIME);
+  return { jurisdiction, timezone };
+}
+
+const END_OF_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 /** The view without some entries: how things stood had they not happened yet (grace periods). */
 export function withoutEntries(view: CustomerView, sequences: ReadonlySet<number>): CustomerView {
   const kept = <T extends Occurrence>(items: T[]) => items.filter((item) => !sequences.has(item.sequence));

@@ -9,12 +9,19 @@ import { AppendEventsController } from '../events/append-events/append-events.ht
 import { AppendEventsHandler } from '../events/append-events/append-events.handler';
 import { ReadEventHandler, ReadEventsHandler } from '../events/read-events/read-events.handler';
 import { ReadEventsController } from '../events/read-events/read-events.http.controller';
+import { CustomerHistories } from '../eligibility/customer-histories';
+import { CustomerTimeline } from '../eligibility/customer-timeline';
+import { EligibilityAnswers } from '../eligibility/eligibility-answers';
+import { EligibilityController } from '../eligibility/eligibility.http.controller';
+import { CampaignCheckHandler, CustomerEligibilityHandler, CustomerTimelineHandler } from '../eligibility/eligibility.queries';
 import { HealthController } from '../health/health.http.controller';
 import { MalformedJsonInterceptor } from '../http/malformed-json.interceptor';
 import { ProblemFilter } from '../http/problem.filter';
 import { problemValidationPipe } from '../http/validation.pipe';
 import { TenantLog } from '../ledger/tenant-log';
 import { Checkpoints } from '../proofs/checkpoints';
+import { EvidenceBundles } from '../proofs/evidence/evidence-bundles';
+import { EvidenceController } from '../proofs/evidence/evidence.http.controller';
 import { LedgerController } from '../proofs/ledger.http.controller';
 import { LogSigner } from '../proofs/log-signer';
 import { LogVerification } from '../proofs/log-verification';
@@ -32,7 +39,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), TerminusModule, LoggerModule.forRoot(loggerOptions(config))],
-      controllers: [TenantsController, AppendEventsController, ReadEventsController, LedgerController, HealthController],
+      controllers: [TenantsController, AppendEventsController, ReadEventsController, LedgerController, EvidenceController, EligibilityController, HealthController],
       providers: [
         { provide: KeyMaterial, useFactory: () => KeyMaterial.load(config) },
         { provide: LedgerDatabase, useFactory: () => LedgerDatabase.open(config) },
@@ -46,6 +53,18 @@ export class AppModule {
           useFactory: (database: LedgerDatabase, checkpoints: Checkpoints, signer: LogSigner) => new LogVerification(database, checkpoints, signer),
           inject: [LedgerDatabase, Checkpoints, LogSigner],
         },
+        {
+          provide: EvidenceBundles,
+          useFactory: (database: LedgerDatabase, log: TenantLog, checkpoints: Checkpoints, signer: LogSigner, proofs: Proofs) =>
+            new EvidenceBundles(database, log, checkpoints, signer, proofs),
+          inject: [LedgerDatabase, TenantLog, Checkpoints, LogSigner, Proofs],
+        },
+        { provide: CustomerHistories, useFactory: (database: LedgerDatabase) => new CustomerHistories(database), inject: [LedgerDatabase] },
+        { provide: EligibilityAnswers, useFactory: (histories: CustomerHistories) => new EligibilityAnswers(histories), inject: [CustomerHistories] },
+        { provide: CustomerTimeline, useFactory: (database: LedgerDatabase, log: TenantLog) => new CustomerTimeline(database, log), inject: [LedgerDatabase, TenantLog] },
+        CustomerEligibilityHandler,
+        CampaignCheckHandler,
+        CustomerTimelineHandler,
         LedgerLifecycle,
         AppendEventsHandler,
         ReadEventsHandler,

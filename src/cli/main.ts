@@ -4,7 +4,9 @@ import { ConfigurationError } from '../config/ledger-config';
 import { CliError } from './cli-error';
 import { DataDirInUseError } from '../store/embedded/data-dir-lock';
 import { registerKeyCommands, registerTenantCommands } from './operator-commands';
+import { registerRebuildCommand } from './rebuild-command';
 import { registerServeCommand } from './serve-command';
+import { registerVerifyCommands } from './verify-commands';
 
 /** `compliance-ledger`: the service and its operator commands, on the embedded store or DATABASE_URL. */
 export function buildCli(): Command {
@@ -15,6 +17,8 @@ export function buildCli(): Command {
   registerServeCommand(program);
   registerTenantCommands(program);
   registerKeyCommands(program);
+  registerRebuildCommand(program);
+  registerVerifyCommands(program);
   return program;
 }
 

@@ -1,4 +1,5 @@
 import { LedgerEntry, RecordedBy } from '../../projections/events';
+import { InlineProjector, ReadModelProjector } from '../read-models/read-model-projector';
 import { KeyMaterial } from '../security/key-material';
 import { LedgerDatabase } from '../store/ledger-database';
 import { PiiDisclosure, PiiVault } from '../vault/pii-vault';
@@ -22,17 +23,18 @@ export class TenantLog {
   constructor(
     private readonly database: LedgerDatabase,
     keys: KeyMaterial,
+    projector: InlineProjector = new ReadModelProjector(),
     private readonly vault: PiiVault = new PiiVault(keys),
   ) {
     this.fingerprintKey = keys.derive('idempotency-fingerprint');
-    this.queue = new TenantAppendQueue(new LogWriter(database, this.vault));
+    this.queue = new TenantAppendQueue(new LogWriter(database, this.vault, projector));
     this.reader = new LogReader(database);
   }
 
   /** Appends all of the request's events or none; the outcome says which, and why. */
-  append(tenantId: string, recordedBy: RecordedBy, events: NewEvent[]): Promise<RequestOutcome> {
+  append(tenantId: string, recordedBy: RecordedBy, events: NewEvent[], batch = events.length > 1): Promise<RequestOutcome> {
     const prepared = prepareEvents(events, this.fingerprintKey);
-    return this.queue.append(tenantId, { recordedBy, events: prepared });
+    return this.queue.append(tenantId, { recordedBy, events: prepared, batch });
   }
 
   page(tenantId: string, filter: EntryFilter): Promise<LedgerEntry[]> {

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { LedgerConfig, StoreKind } from '../config/ledger-config';
 import { DataDirLock } from './embedded/data-dir-lock';
 import { PGlitePool } from './embedded/pglite-pool';
+import { READ_MODEL_ENTITIES } from '../read-models/entities';
 import { LEDGER_MIGRATIONS } from './migrations';
 
 const INT8_OID = 20;
@@ -83,6 +84,7 @@ export class LedgerDatabase {
 
 const common = {
   type: 'postgres' as const,
+  entities: READ_MODEL_ENTITIES,
   migrations: LEDGER_MIGRATIONS,
   migrationsTableName: 'schema_migrations',
   migrationsRun: false,

@@ -65,7 +65,7 @@ export function planAppend(tenant: string, state: AppendState, requests: AppendR
     const versionConflicts: FieldProblem[] = [];
     const planned: PlannedEntry[] = [];
     const results: AppendedEvent[] = [];
-    const batch = request.events.length > 1;
+    const batch = request.batch ?? request.events.length > 1;
     request.events.forEach((event, index) => {
       const at = (path: string, message: string): FieldProblem => ({ ...(batch ? { index } : {}), path, message });
       if (event.repeats !== undefined) {

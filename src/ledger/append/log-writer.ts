@@ -1,9 +1,11 @@
 import { EntityManager } from 'typeorm';
 import { newCompleteSubtrees, StoredSubtree } from '../../integrity';
 import { SqlSubtreeHashes, subtreesToStore } from '../../proofs/sql-subtree-hashes';
+import { InlineProjector } from '../../read-models/read-model-projector';
 import { LedgerDatabase } from '../../store/ledger-database';
 import { PiiVault, SealedPiiRows } from '../../vault/pii-vault';
-import { AppendPlan, AppendState, RequestOutcome, eventKey, planAppend } from './append-plan';
+import { LedgerEntry } from '../../../projections/events';
+import { AppendPlan, AppendState, PlannedEntry, RequestOutcome, eventKey, planAppend } from './append-plan';
 import { AppendRequest } from './prepared-event';
 
 /** Namespace of the per-tenant advisory locks (the second key is the tenant id's hash). */
@@ -13,22 +15,25 @@ const TENANT_LOCK_CLASS = 7_301_002;
  * Writes groups of append requests to a tenant's log. Each group is one transaction under the
  * tenant's advisory lock, so commit order is sequence order (DESIGN.md invariant 2): lock, read
  * what the append must respect in one query, plan, read the Merkle tree's right edge, and insert
- * everything — entries, idempotency index, vault rows, new subtree hashes — in one statement.
+ * everything — entries, idempotency index, vault rows, new subtree hashes — in one statement;
+ * then the read models, in the same transaction (DESIGN.md invariant 5).
  */
 export class LogWriter {
   constructor(
     private readonly database: LedgerDatabase,
     private readonly vault: PiiVault,
+    private readonly projector: InlineProjector,
   ) {}
 
   appendGroup(tenantId: string, requests: AppendRequest[]): Promise<RequestOutcome[]> {
     return this.database.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [TENANT_LOCK_CLASS, tenantId]);
+      await lockTenantLog(manager, tenantId);
       const state = await readAppendState(manager, tenantId, requests);
       const plan = planAppend(tenantId, state, requests);
       if (plan.entries.length > 0) {
         const created = await newCompleteSubtrees(state.size, plan.entries.map((entry) => entry.leafHash), new SqlSubtreeHashes(manager, tenantId));
         await this.insert(manager, tenantId, plan, state, subtreesToStore(created));
+        await this.projector.project(manager, tenantId, plan.entries.map(toLedgerEntry));
       }
       return plan.outcomes;
     });
@@ -100,6 +105,11 @@ export class LogWriter {
 /** The planner's view of the log plus the wrapped data keys of customers whose PII arrives. */
 type WriterState = AppendState & { wrappedKeys: Map<string, Buffer> };
 
+/** Serializes a tenant's writers until the transaction ends (DESIGN.md invariant 2). */
+export async function lockTenantLog(manager: EntityManager, tenantId: string): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [TENANT_LOCK_CLASS, tenantId]);
+}
+
 async function readAppendState(manager: EntityManager, tenantId: string, requests: AppendRequest[]): Promise<WriterState> {
   const events = requests.flatMap((request) => request.events);
   const subjects = [...new Set(events.map((event) => event.subject))];
@@ -145,6 +155,11 @@ async function readAppendState(manager: EntityManager, tenantId: string, request
     erasedCustomers: new Set(row.erased as string[]),
     wrappedKeys: new Map((row.data_keys as Array<[string, string]>).map(([customerId, key]) => [customerId, Buffer.from(key, 'base64')])),
   };
+}
+
+function toLedgerEntry(entry: PlannedEntry): LedgerEntry {
+  const { tenant, ...fields } = entry.fields;
+  return { ...fields, leafHash: entry.leafHash.toString('base64') } as unknown as LedgerEntry;
 }
 
 /** JSON renders timestamptz with the session's offset; the ledger speaks UTC milliseconds. */

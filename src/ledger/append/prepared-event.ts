@@ -31,6 +31,8 @@ export interface PreparedEvent {
 export interface AppendRequest {
   recordedBy: RecordedBy;
   events: PreparedEvent[];
+  /** Sent as an array: its problems name each event's `index`, even when it holds one event. */
+  batch?: boolean;
 }
 
 /**

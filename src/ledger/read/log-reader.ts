@@ -5,8 +5,11 @@ import { LedgerDatabase } from '../../store/ledger-database';
 export interface EntryFilter {
   after: number;
   limit: number;
-  types?: EventType[];
+  /** Exclusive upper bound on sequence: read a prefix of the log. */
+  before?: number;
+  types?: readonly EventType[];
   subject?: string;
+  subjects?: readonly string[];
 }
 
 interface EntryRow {
@@ -35,8 +38,10 @@ export class LogReader {
         WHERE tenant_id = $1 AND sequence > $2
           AND ($3::text[] IS NULL OR type = ANY($3::text[]))
           AND ($4::text IS NULL OR subject = $4)
-        ORDER BY sequence LIMIT $5`,
-      [tenantId, filter.after, filter.types ?? null, filter.subject ?? null, filter.limit],
+          AND ($5::text[] IS NULL OR subject = ANY($5::text[]))
+          AND ($6::bigint IS NULL OR sequence < $6)
+        ORDER BY sequence LIMIT $7`,
+      [tenantId, filter.after, filter.types ?? null, filter.subject ?? null, filter.subjects ?? null, filter.before ?? null, filter.limit],
     );
     return rows.map(toEntry);
   }
