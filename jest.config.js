@@ -11,9 +11,11 @@ const swc = [
   },
 ];
 
-const project = (displayName, testMatch) => ({
+// Database and HTTP tests start real PostgreSQL/PGlite stores; a loaded 2-core machine needs headroom.
+const project = (displayName, testMatch, testTimeout) => ({
   displayName,
   testMatch,
+  testTimeout,
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
@@ -22,8 +24,8 @@ const project = (displayName, testMatch) => ({
 
 module.exports = {
   projects: [
-    project('unit', ['<rootDir>/**/*.spec.ts']),
-    project('int', ['<rootDir>/**/*.int-spec.ts']),
-    project('e2e', ['<rootDir>/test/**/*.e2e-spec.ts']),
+    project('unit', ['<rootDir>/**/*.spec.ts'], 15_000),
+    project('int', ['<rootDir>/**/*.int-spec.ts'], 120_000),
+    project('e2e', ['<rootDir>/test/**/*.e2e-spec.ts'], 120_000),
   ],
 };
