@@ -11,11 +11,9 @@ const swc = [
   },
 ];
 
-// Database and HTTP tests start real PostgreSQL/PGlite stores; a loaded 2-core machine needs headroom.
-const project = (displayName, testMatch, testTimeout) => ({
+const project = (displayName, testMatch) => ({
   displayName,
   testMatch,
-  testTimeout,
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
@@ -23,9 +21,11 @@ const project = (displayName, testMatch, testTimeout) => ({
 });
 
 module.exports = {
+  // Database and HTTP tests start real PostgreSQL/PGlite stores; a loaded 2-core machine needs headroom.
+  testTimeout: 120_000,
   projects: [
-    project('unit', ['<rootDir>/**/*.spec.ts'], 15_000),
-    project('int', ['<rootDir>/**/*.int-spec.ts'], 120_000),
-    project('e2e', ['<rootDir>/test/**/*.e2e-spec.ts'], 120_000),
+    project('unit', ['<rootDir>/**/*.spec.ts']),
+    project('int', ['<rootDir>/**/*.int-spec.ts']),
+    project('e2e', ['<rootDir>/test/**/*.e2e-spec.ts']),
   ],
 };

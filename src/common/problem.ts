@@ -34,9 +34,13 @@ const TITLES: Record<ProblemCode, string> = {
   'not-ready': 'Not ready',
 };
 
+/** One invalid field of a rejected request: an entry of the problem details' `errors`. */
 export interface FieldProblem {
+  /** The event's position, when the request is a batch. */
   index?: number;
+  /** Dotted from the event root (`data.scope.fields.2`); '' for the whole body or event. */
   path: string;
+  /** Names the field and what it must be; never the value it had. */
   message: string;
 }
 

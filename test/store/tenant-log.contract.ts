@@ -163,12 +163,16 @@ export function tenantLogContract(store: StoreUnderTest): void {
     const marker = `pii-${randomUUID()}`;
     const pii = { name: `Name ${marker}`, email: `${marker}@example.com`, phone: '+14165550100' };
     const [registered] = appended(await log.append(tenantId, emitter, [customerRegistered('a', { data: { actor: { type: 'customer', id: 'a' }, pii } })]));
-    const tables: Array<{ table_name: string }> = await database.query(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+    // Every table, each scanned where it holds this tenant's rows (the database is shared with other tests).
+    const tables: Array<{ table_name: string; tenant_column: string | null }> = await database.query(
+      `SELECT t.table_name, c.column_name AS tenant_column FROM information_schema.tables t
+         LEFT JOIN information_schema.columns c ON c.table_schema = t.table_schema AND c.table_name = t.table_name AND c.column_name = 'tenant_id'
+        WHERE t.table_schema = current_schema() AND t.table_type = 'BASE TABLE'`,
     );
-    expect(tables.map((table) => table.table_name)).toContain('ledger_entries');
-    for (const { table_name } of tables) {
-      const [found] = await database.query<{ count: string }>(`SELECT count(*) FROM "${table_name}" t WHERE t::text LIKE $1`, [`%${marker}%`]);
+    expect(tables.map((table) => table.table_name)).toEqual(expect.arrayContaining(['ledger_entries', 'pii_values', 'rm_customers', 'tenants']));
+    for (const { table_name, tenant_column } of tables) {
+      const scope = tenant_column ? 'tenant_id = $2' : table_name === 'tenants' ? 'id = $2' : '$2::text IS NOT NULL';
+      const [found] = await database.query<{ count: string }>(`SELECT count(*) FROM "${table_name}" t WHERE ${scope} AND t::text LIKE $1`, [`%${marker}%`, tenantId]);
       expect({ table: table_name, rows: Number(found!.count) }).toEqual({ table: table_name, rows: 0 });
     }
     const [entry] = await log.withPii(tenantId, await log.page(tenantId, { after: -1, limit: 1 }));
