@@ -13,15 +13,8 @@ export interface NewEvent {
   data: Record<string, unknown>;
 }
 
-/** An event ready to append: PII replaced by its commitment, fingerprint computed. */
-export interface PreparedEvent {
-  id: string;
-  source: string;
-  type: EventType;
-  subject: string;
-  time: string;
-  /** `data` as the log stores it. */
-  data: Record<string, unknown>;
+/** An event ready to append: `data` as the log stores it (PII replaced by its commitment), fingerprint computed. */
+export interface PreparedEvent extends NewEvent {
   fingerprint: Buffer;
   pii?: { values: PiiValues; salt: Buffer };
   /** Index of an identical earlier event of the same request that this one repeats. */
