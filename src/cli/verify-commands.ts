@@ -46,9 +46,9 @@ export function registerVerifyCommands(program: Command): void {
         consistencyProof: parseJsonOrUndefined(readText(options.proof)),
         verifierKey: readText(options.key).trim(),
       });
-      if (verdict.key) say(`key         ${verdict.key.name}, SHA-256 fingerprint ${verdict.key.fingerprint}`);
+      if (verdict.key) say(`key         ${verdict.key.name}, SHA-256 fingerprint ${verdict.key.fingerprint}\n`);
       if (verdict.ok) {
-        say(`VERIFIED: the log at tree size ${verdict.to} extends the log at tree size ${verdict.from}; nothing in the first ${verdict.from} entries changed.`);
+        say(`VERIFIED: the log at tree size ${verdict.to} extends the log at tree size ${verdict.from}; its first ${verdict.from} entries are unchanged.`);
       } else {
         say(failureList(verdict.failures));
         process.exitCode = 1;

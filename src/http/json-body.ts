@@ -19,19 +19,34 @@ export class MalformedJsonBody {
 
 export function registerJsonBodyParsers(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser(JSON_MEDIA_TYPES, { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, (request, body, done) => {
+  fastify.addContentTypeParser(JSON_MEDIA_TYPES, { parseAs: 'buffer', bodyLimit: MAX_BODY_BYTES }, (request, body, done) => {
     try {
-      done(null, parseWithinLimits(request, body as string));
+      done(null, parseWithinLimits(request, body as Buffer));
     } catch (error) {
       done(error as Error, undefined);
     }
   });
 }
 
-function parseWithinLimits(request: FastifyRequest, text: string): unknown {
+/**
+ * No route takes a body nested this deep (events stop at 16 levels, with a problem per path); the
+ * bound keeps recursive readers of other bodies (class-transformer) from exhausting the stack.
+ */
+const MAX_BODY_DEPTH = 64;
+
+/** Bodies are UTF-8 (API.md "Conventions"): invalid bytes are refused, not replaced by U+FFFD. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function parseWithinLimits(request: FastifyRequest, bytes: Buffer): unknown {
   const limit = ROUTE_LIMITS.find((route) => request.url === route.path || request.url.startsWith(`${route.path}?`));
-  if (limit && Buffer.byteLength(text, 'utf8') > limit.bytes) {
+  if (limit && bytes.length > limit.bytes) {
     throw new Problem('payload-too-large', `The body exceeds ${limit.bytes} bytes`);
+  }
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    return new MalformedJsonBody('it is not valid UTF-8');
   }
   let body: unknown;
   try {
@@ -42,5 +57,17 @@ function parseWithinLimits(request: FastifyRequest, text: string): unknown {
   if (limit && Array.isArray(body) && body.length > limit.items) {
     throw new Problem('payload-too-large', `A batch holds at most ${limit.items} events; this one holds ${body.length}`);
   }
+  if (nestsDeeperThan(body, MAX_BODY_DEPTH)) return new MalformedJsonBody(`it nests deeper than ${MAX_BODY_DEPTH} levels`);
   return body;
+}
+
+/** Iterative, so that measuring a hostile body cannot exhaust the stack either. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (typeof next.value !== 'object' || next.value === null) continue;
+    if (next.depth === limit) return true;
+    for (const child of Object.values(next.value)) pending.push({ value: child, depth: next.depth + 1 });
+  }
+  return false;
 }

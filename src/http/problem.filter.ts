@@ -27,6 +27,8 @@ const CODE_BY_STATUS: Record<number, ProblemCode> = {
   405: 'not-found',
   406: 'not-acceptable',
   413: 'payload-too-large',
+  // Fastify's answer to a path parameter over maxParamLength: no id is that long.
+  414: 'validation',
   415: 'unsupported-media-type',
   429: 'rate-limited',
   503: 'not-ready',

@@ -17,21 +17,29 @@ export class Checkpoints {
     private readonly signer: LogSigner,
   ) {}
 
-  /** A checkpoint of the log as committed now; the same size always gives the same note. */
-  current(tenantId: string): Promise<IssuedCheckpoint> {
-    return this.database.transaction(async (manager) => {
-      const treeSize = await currentTreeSize(manager, tenantId);
-      const [kept] = await this.stored(manager, tenantId, treeSize);
-      if (kept) return kept;
-      const rootHash = await readPlan(rootPlan(treeSize), new SqlSubtreeHashes(manager, tenantId));
-      const note = this.signer.signCheckpoint(tenantId, treeSize, rootHash);
-      await manager.query(
-        `INSERT INTO checkpoints (tenant_id, tree_size, root_hash, note, issued_at)
-         VALUES ($1, $2, $3, $4, clock_timestamp()) ON CONFLICT DO NOTHING`,
-        [tenantId, treeSize, rootHash, note],
-      );
-      return { treeSize, rootHash, note };
-    });
+  /**
+   * A checkpoint of the log as committed now; the same size always gives the same note. Needs no
+   * transaction: the size read is a committed prefix whose tree never changes, and two callers
+   * signing the same size sign the same bytes (Ed25519 is deterministic), so either insert may win.
+   */
+  async current(tenantId: string): Promise<IssuedCheckpoint> {
+    const manager = this.database.dataSource.manager;
+    const [row]: Array<{ size: string; root_hash: Buffer | null; note: string | null }> = await manager.query(
+      `SELECT s.size, c.root_hash, c.note
+         FROM (SELECT coalesce(max(sequence) + 1, 0) AS size FROM ledger_entries WHERE tenant_id = $1) s
+         LEFT JOIN checkpoints c ON c.tenant_id = $1 AND c.tree_size = s.size`,
+      [tenantId],
+    );
+    const treeSize = Number(row.size);
+    if (row.note !== null) return { treeSize, rootHash: row.root_hash!, note: row.note };
+    const rootHash = await readPlan(rootPlan(treeSize), new SqlSubtreeHashes(manager, tenantId));
+    const note = this.signer.signCheckpoint(tenantId, treeSize, rootHash);
+    await manager.query(
+      `INSERT INTO checkpoints (tenant_id, tree_size, root_hash, note, issued_at)
+       VALUES ($1, $2, $3, $4, clock_timestamp()) ON CONFLICT DO NOTHING`,
+      [tenantId, treeSize, rootHash, note],
+    );
+    return { treeSize, rootHash, note };
   }
 
   /** Every checkpoint issued, by tree size. */
@@ -39,11 +47,10 @@ export class Checkpoints {
     return this.stored(manager, tenantId);
   }
 
-  private async stored(manager: EntityManager, tenantId: string, treeSize?: number): Promise<IssuedCheckpoint[]> {
+  private async stored(manager: EntityManager, tenantId: string): Promise<IssuedCheckpoint[]> {
     const rows: Array<{ tree_size: string; root_hash: Buffer; note: string }> = await manager.query(
-      `SELECT tree_size, root_hash, note FROM checkpoints
-        WHERE tenant_id = $1 AND ($2::bigint IS NULL OR tree_size = $2) ORDER BY tree_size`,
-      [tenantId, treeSize ?? null],
+      'SELECT tree_size, root_hash, note FROM checkpoints WHERE tenant_id = $1 ORDER BY tree_size',
+      [tenantId],
     );
     return rows.map((row) => ({ treeSize: Number(row.tree_size), rootHash: row.root_hash, note: row.note }));
   }

@@ -19,17 +19,20 @@ export interface ConsistencyProof {
   proof: string[];
 }
 
-/** RFC 9162 proofs from the stored tree, each answered with one read (API.md "Integrity"). */
+/**
+ * RFC 9162 proofs from the stored tree, each answered with one read (API.md "Integrity"). No
+ * transaction is needed: a tree size read once is a committed prefix (appends commit in sequence
+ * order), and no leaf or stored subtree below it ever changes.
+ */
 export class Proofs {
   constructor(private readonly database: LedgerDatabase) {}
 
-  inclusion(tenantId: string, sequence: number, treeSize?: number): Promise<InclusionProof> {
-    return this.database.transaction(async (manager) => {
-      const size = await checkedSize(manager, tenantId, treeSize, 'treeSize');
-      if (sequence >= size) throw new Problem('validation', 'sequence must be below treeSize', [{ path: 'sequence', message: `sequence must be below the tree size ${size}` }]);
-      const [leafHash, proof, rootHash] = await readPlan(combinePlans(leafPlan(sequence), inclusionProofPlan(sequence, size), rootPlan(size)), new SqlSubtreeHashes(manager, tenantId));
-      return { leafIndex: sequence, treeSize: size, leafHash: leafHash.toString('base64'), rootHash: rootHash.toString('base64'), proof: proof.map(base64) };
-    });
+  async inclusion(tenantId: string, sequence: number, treeSize?: number): Promise<InclusionProof> {
+    const manager = this.database.dataSource.manager;
+    const size = await checkedSize(manager, tenantId, treeSize, 'treeSize');
+    if (sequence >= size) throw new Problem('validation', 'sequence must be below treeSize', [{ path: 'sequence', message: `sequence must be below the tree size ${size}` }]);
+    const [leafHash, proof, rootHash] = await readPlan(combinePlans(leafPlan(sequence), inclusionProofPlan(sequence, size), rootPlan(size)), new SqlSubtreeHashes(manager, tenantId));
+    return { leafIndex: sequence, treeSize: size, leafHash: leafHash.toString('base64'), rootHash: rootHash.toString('base64'), proof: proof.map(base64) };
   }
 
   /** Proofs for many leaves against one tree size, in one read (evidence bundles). */
@@ -38,17 +41,16 @@ export class Proofs {
     return readPlan(combinePlans(...plans), new SqlSubtreeHashes(manager, tenantId));
   }
 
-  consistency(tenantId: string, from: number, to: number): Promise<ConsistencyProof> {
-    return this.database.transaction(async (manager) => {
-      const size = await currentTreeSize(manager, tenantId);
-      const problems = [];
-      if (from < 1) problems.push({ path: 'from', message: 'from must be at least 1' });
-      if (to > size) problems.push({ path: 'to', message: `to must be at most the current tree size ${size}` });
-      if (from > to) problems.push({ path: 'from', message: 'from must not exceed to' });
-      if (problems.length > 0) throw new Problem('validation', 'The tree sizes are out of range', problems);
-      const proof = await readPlan(consistencyProofPlan(from, to), new SqlSubtreeHashes(manager, tenantId));
-      return { from, to, proof: proof.map(base64) };
-    });
+  async consistency(tenantId: string, from: number, to: number): Promise<ConsistencyProof> {
+    const manager = this.database.dataSource.manager;
+    const size = await currentTreeSize(manager, tenantId);
+    const problems = [];
+    if (from < 1) problems.push({ path: 'from', message: 'from must be at least 1' });
+    if (to > size) problems.push({ path: 'to', message: `to must be at most the current tree size ${size}` });
+    if (from > to) problems.push({ path: 'from', message: 'from must not exceed to' });
+    if (problems.length > 0) throw new Problem('validation', 'The tree sizes are out of range', problems);
+    const proof = await readPlan(consistencyProofPlan(from, to), new SqlSubtreeHashes(manager, tenantId));
+    return { from, to, proof: proof.map(base64) };
   }
 }
 

@@ -85,9 +85,13 @@ export class TenantRegistry {
 
   /** True when the key existed for this tenant (revoking twice is harmless). */
   async revokeKey(tenantId: string, keyId: string): Promise<boolean> {
-    const rows: KeyRow[] = await this.database.query(
-      `UPDATE api_keys SET revoked_at = coalesce(revoked_at, date_trunc('milliseconds', clock_timestamp()))
-        WHERE tenant_id = $1 AND id = $2 RETURNING *`,
+    // Through a CTE the statement is a SELECT: TypeORM answers a bare UPDATE with [rows, count],
+    // whose length is 2 whether or not a key matched.
+    const rows: Array<{ id: string }> = await this.database.query(
+      `WITH revoked AS (
+         UPDATE api_keys SET revoked_at = coalesce(revoked_at, date_trunc('milliseconds', clock_timestamp()))
+          WHERE tenant_id = $1 AND id = $2 RETURNING id
+       ) SELECT id FROM revoked`,
       [tenantId, keyId],
     );
     return rows.length > 0;

@@ -16,6 +16,8 @@ export class AppendEventsCommand extends Command<AppendEventsResult> {
     readonly tenantId: string,
     readonly recordedBy: RecordedBy,
     readonly events: NewEvent[],
+    /** The body was an array, so problems name each event's index. */
+    readonly batch: boolean,
   ) {
     super();
   }

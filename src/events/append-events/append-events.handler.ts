@@ -7,7 +7,7 @@ export class AppendEventsHandler implements ICommandHandler<AppendEventsCommand,
   constructor(private readonly log: TenantLog) {}
 
   async execute(command: AppendEventsCommand): Promise<AppendEventsResult> {
-    const outcome = await this.log.append(command.tenantId, command.recordedBy, command.events);
+    const outcome = await this.log.append(command.tenantId, command.recordedBy, command.events, command.batch);
     if (!outcome.ok) throw outcome.problem;
     const duplicates = outcome.events.filter((event) => event.duplicate).length;
     return {

@@ -44,7 +44,7 @@ export class AppendEventsController {
     const validation = validateIncomingEvents(bodies, { now: new Date(), batch });
     if (!validation.ok) throw new Problem('validation', 'The request has invalid events; nothing was appended', validation.problems);
     const result = await this.commands.execute(
-      new AppendEventsCommand(key.tenantId, { keyId: key.keyId, role: key.role, label: key.label }, validation.events),
+      new AppendEventsCommand(key.tenantId, { keyId: key.keyId, role: key.role, label: key.label }, validation.events, batch),
     );
     if (result.appended === 0) reply.status(200);
     return result;

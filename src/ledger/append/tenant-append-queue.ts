@@ -40,7 +40,14 @@ export class TenantAppendQueue {
 
   private async drain(tenantId: string): Promise<void> {
     try {
-      for (let group = this.takeGroup(tenantId); group.length > 0; group = this.takeGroup(tenantId)) {
+      for (;;) {
+        // One turn of the event loop before taking a group, so that requests already received —
+        // and callers answered by the previous group that append again at once — join it. Without
+        // it an embedded store, whose queries resolve without I/O, lets no other request in
+        // between transactions, and every group holds one request.
+        await new Promise((resolve) => setImmediate(resolve));
+        const group = this.takeGroup(tenantId);
+        if (group.length === 0) return;
         await this.write(tenantId, group);
       }
     } finally {

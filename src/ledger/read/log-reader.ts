@@ -33,6 +33,11 @@ export class LogReader {
   constructor(private readonly database: LedgerDatabase) {}
 
   async page(tenantId: string, filter: EntryFilter, manager: EntityManager = this.database.dataSource.manager): Promise<LedgerEntry[]> {
+    // Sequences are dense, so an unfiltered page is exactly (after, after + limit]. Saying so keeps
+    // the plan on the primary key even when statistics are stale (PGlite has no autovacuum);
+    // without it the planner may sort the whole rest of the log for every page.
+    const unfiltered = !filter.types && !filter.subject && !filter.subjects;
+    const before = unfiltered ? Math.min(filter.before ?? Number.MAX_SAFE_INTEGER, filter.after + filter.limit + 1) : filter.before;
     const rows: EntryRow[] = await manager.query(
       `SELECT ${ENTRY_COLUMNS} FROM ledger_entries
         WHERE tenant_id = $1 AND sequence > $2
@@ -41,7 +46,7 @@ export class LogReader {
           AND ($5::text[] IS NULL OR subject = ANY($5::text[]))
           AND ($6::bigint IS NULL OR sequence < $6)
         ORDER BY sequence LIMIT $7`,
-      [tenantId, filter.after, filter.types ?? null, filter.subject ?? null, filter.subjects ?? null, filter.before ?? null, filter.limit],
+      [tenantId, filter.after, filter.types ?? null, filter.subject ?? null, filter.subjects ?? null, before ?? null, filter.limit],
     );
     return rows.map(toEntry);
   }

@@ -118,7 +118,7 @@ describe('the offline evidence bundle verifier', () => {
       }
     }
     expect(survivors).toEqual([]);
-  });
+  }, 30_000);
 
   it('tolerates one trailing newline and nothing else around the canonical bytes', () => {
     expect(verifyEvidenceBundle(Buffer.concat([bytes, Buffer.from('\n')])).ok).toBe(true);
@@ -128,6 +128,12 @@ describe('the offline evidence bundle verifier', () => {
     expect(verifyEvidenceBundle(Buffer.from(JSON.stringify(bundle, null, 2))).failures).toContain(
       'the file is not the RFC 8785 canonical form of its own content: bytes were added, removed or changed',
     );
+  });
+
+  it('refuses, without failing itself, JSON that has no canonical form', () => {
+    const text = canonicalJson({ ...bundle, pii: { '1': { name: 'Jo', salt: 'AAAA' } } }).replace('"name":"Jo"', '"name":1e999');
+
+    expect(verifyEvidenceBundle(Buffer.from(text))).toEqual({ ok: false, failures: ['the file holds a number outside the range of JSON numbers (RFC 8785 has no form for it)'] });
   });
 
   it('fails against a different key, even one published under the same name', () => {

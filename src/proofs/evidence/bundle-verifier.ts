@@ -34,7 +34,9 @@ export function verifyEvidenceBundle(file: Uint8Array, options: BundleVerificati
   const content = Buffer.from(file.at(-1) === 0x0a ? file.subarray(0, -1) : file);
   const parsed = parseUtf8Json(content);
   if (parsed === undefined) return { ok: false, failures: ['the file is not JSON in UTF-8'] };
-  if (!Buffer.from(canonicalJson(parsed), 'utf8').equals(content)) {
+  const canonical = canonicalFormOf(parsed);
+  if (canonical === undefined) return { ok: false, failures: ['the file holds a number outside the range of JSON numbers (RFC 8785 has no form for it)'] };
+  if (!Buffer.from(canonical, 'utf8').equals(content)) {
     failures.push('the file is not the RFC 8785 canonical form of its own content: bytes were added, removed or changed');
   }
   const { bundle, problems } = readBundleShape(parsed);
@@ -64,6 +66,15 @@ export function verifyEvidenceBundle(file: Uint8Array, options: BundleVerificati
 function parseUtf8Json(content: Buffer): unknown {
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(content));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Undefined for JSON with no canonical form: a number beyond double range parses to Infinity. */
+function canonicalFormOf(parsed: unknown): string | undefined {
+  try {
+    return canonicalJson(parsed);
   } catch {
     return undefined;
   }

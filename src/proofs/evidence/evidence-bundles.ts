@@ -26,7 +26,6 @@ export class EvidenceBundles {
     private readonly checkpoints: Checkpoints,
     private readonly signer: LogSigner,
     private readonly proofs: Proofs,
-    private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** The bundle's canonical bytes; 404 unless the id is a customer known at the checkpoint. */
@@ -40,7 +39,7 @@ export class EvidenceBundles {
     const bundle = assembleBundle({
       tenant: tenantId,
       customerId,
-      generatedAt: this.now().toISOString(),
+      generatedAt: new Date().toISOString(),
       checkpoint,
       verifierKey: this.signer.verifierKey(tenantId),
       entries: entries.map((entry, i) => ({ leafIndex: entry.sequence, leafInput: leafInputOf(tenantId, entry), proof: proofs[i]! })),
