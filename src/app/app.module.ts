@@ -26,6 +26,7 @@ import { LedgerController } from '../proofs/ledger.http.controller';
 import { LogSigner } from '../proofs/log-signer';
 import { LogVerification } from '../proofs/log-verification';
 import { Proofs } from '../proofs/proofs';
+import { REPORT_CONTROLLERS, REPORT_PROVIDERS } from '../reports/reports.providers';
 import { KeyMaterial } from '../security/key-material';
 import { LedgerDatabase } from '../store/ledger-database';
 import { TenantRegistry } from '../tenants/tenant-registry';
@@ -39,7 +40,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), TerminusModule, LoggerModule.forRoot(loggerOptions(config))],
-      controllers: [TenantsController, AppendEventsController, ReadEventsController, LedgerController, EvidenceController, EligibilityController, HealthController],
+      controllers: [TenantsController, AppendEventsController, ReadEventsController, LedgerController, EvidenceController, EligibilityController, ...REPORT_CONTROLLERS, HealthController],
       providers: [
         { provide: KeyMaterial, useFactory: () => KeyMaterial.load(config) },
         { provide: LedgerDatabase, useFactory: () => LedgerDatabase.open(config) },
@@ -65,6 +66,7 @@ export class AppModule {
         CustomerEligibilityHandler,
         CampaignCheckHandler,
         CustomerTimelineHandler,
+        ...REPORT_PROVIDERS,
         LedgerLifecycle,
         AppendEventsHandler,
         ReadEventsHandler,

@@ -5,6 +5,7 @@ import { CliError } from './cli-error';
 import { DataDirInUseError } from '../store/embedded/data-dir-lock';
 import { registerKeyCommands, registerTenantCommands } from './operator-commands';
 import { registerRebuildCommand } from './rebuild-command';
+import { registerReportCommand } from './report-command';
 import { registerServeCommand } from './serve-command';
 import { registerVerifyCommands } from './verify-commands';
 
@@ -19,6 +20,7 @@ export function buildCli(): Command {
   registerKeyCommands(program);
   registerRebuildCommand(program);
   registerVerifyCommands(program);
+  registerReportCommand(program);
   return program;
 }
 

@@ -19,9 +19,14 @@ export class CustomerTimeline {
   constructor(
     private readonly database: LedgerDatabase,
     private readonly log: TenantLog,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async of(tenantId: string, customerId: string, asOf: string): Promise<{ items: TimelineEntry[] }> {
+  /**
+   * `asOf` (normalized) keeps the entries recorded by then; absent or later than now, every entry
+   * counts — recordedAt comes from the database's clock, which may be ahead of ours.
+   */
+  async of(tenantId: string, customerId: string, asOf: string | undefined): Promise<{ items: TimelineEntry[] }> {
     const entries: LedgerEntry[] = [];
     for (let after = -1; ; ) {
       const page = await this.log.page(tenantId, { after, limit: PAGE, subject: customerId, types: CUSTOMER_EVENT_TYPES });
@@ -30,7 +35,8 @@ export class CustomerTimeline {
       after = page[page.length - 1]!.sequence;
     }
     if (entries.length === 0) throw new Problem('not-found', 'No such customer');
-    const recorded = entries.filter((entry) => entry.recordedAt <= asOf);
+    const cutOff = asOf !== undefined && asOf < this.now().toISOString() ? asOf : undefined;
+    const recorded = cutOff === undefined ? entries : entries.filter((entry) => entry.recordedAt <= cutOff);
     const evaluations = await this.evaluations(tenantId, customerId);
     const withPii = await this.log.withPii(tenantId, recorded);
     return {

@@ -39,11 +39,13 @@ export class EligibilityAnswers {
   async forCampaign(tenantId: string, customerIds: string[], question: Question): Promise<CampaignAnswer> {
     const { at, asOf, histories } = await this.load(tenantId, [...new Set(customerIds)], question);
     const answers = new Map<string, EligibilityAnswer>();
+    // Every unknown id gets the same answer (the engine never sees the id): work it out once.
+    let unknown: EligibilityAnswer | undefined;
     const result: CampaignAnswer = { treeSize: histories.treeSize, eligible: [], ineligible: [] };
     for (const customerId of customerIds) {
       let answer = answers.get(customerId);
       if (!answer) {
-        answer = this.answer(histories, customerId, question, at, asOf);
+        answer = histories.facts.has(customerId) ? this.answer(histories, customerId, question, at, asOf) : (unknown ??= this.answer(histories, customerId, question, at, asOf));
         answers.set(customerId, answer);
       }
       if (answer.eligible) result.eligible.push(customerId);
@@ -56,9 +58,11 @@ export class EligibilityAnswers {
     const now = this.now().toISOString();
     const at = question.at ? normalizeLedgerTimestamp(question.at) : now;
     const requestedAsOf = question.asOf ? normalizeLedgerTimestamp(question.asOf) : now;
-    const asOf = requestedAsOf > now ? now : requestedAsOf;
-    const histories = asOf < now ? await this.histories.recordedBy(tenantId, customerIds, asOf) : await this.histories.current(tenantId, customerIds);
-    return { at, asOf, histories };
+    if (requestedAsOf < now) return { at, asOf: requestedAsOf, histories: await this.histories.recordedBy(tenantId, customerIds, requestedAsOf) };
+    // "Now" is everything recorded. recordedAt comes from the database's clock and never decreases,
+    // so it can be ahead of ours: answering as of our clock would hide what was just appended.
+    const histories = await this.histories.current(tenantId, customerIds);
+    return { at, asOf: histories.lastRecordedAt && histories.lastRecordedAt > now ? histories.lastRecordedAt : now, histories };
   }
 
   private answer(histories: Histories, customerId: string, question: Question, at: string, asOf: string): EligibilityAnswer {

@@ -38,8 +38,6 @@ export class EligibilityController {
   @Access('auditor', 'admin')
   @ApiOperation({ summary: "The customer's timeline: its entries in order, each contact attempt with its evaluation" })
   timeline(@CurrentTenantKey() key: TenantPrincipal, @Param() { customerId }: CustomerParam, @Query() request: TimelineRequest): Promise<{ items: TimelineEntry[] }> {
-    const now = new Date().toISOString();
-    const asOf = request.asOf ? normalizeLedgerTimestamp(request.asOf) : now;
-    return this.queries.execute(new CustomerTimelineQuery(key.tenantId, customerId, asOf > now ? now : asOf));
+    return this.queries.execute(new CustomerTimelineQuery(key.tenantId, customerId, request.asOf ? normalizeLedgerTimestamp(request.asOf) : undefined));
   }
 }

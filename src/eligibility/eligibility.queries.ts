@@ -26,7 +26,8 @@ export class CustomerTimelineQuery extends Query<{ items: TimelineEntry[] }> {
   constructor(
     readonly tenantId: string,
     readonly customerId: string,
-    readonly asOf: string,
+    /** Absent: now. */
+    readonly asOf: string | undefined,
   ) {
     super();
   }

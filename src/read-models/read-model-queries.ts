@@ -1,18 +1,21 @@
 import { EntityManager } from 'typeorm';
-import { CustomerFacts, PolicyVersion, TenantDefaults } from '../../projections';
-import { PolicyVersionRow } from './entities';
+import { PolicyRules, PolicyVersion, TenantDefaults } from '../../projections';
 
-/** Every policy version of the tenant, as the engine takes them. */
+/** Every policy version of the tenant, as the engine takes them, in log order. */
 export async function loadPolicyVersions(manager: EntityManager, tenantId: string): Promise<PolicyVersion[]> {
-  const rows = await manager.getRepository(PolicyVersionRow).find({ where: { tenantId }, order: { sequence: 'ASC' } });
+  // Plain SQL: TypeORM's find builds its query anew on every call, and this runs in every append.
+  const rows: Array<{ policy_id: string; version: number; name: string; rules: PolicyRules; sequence: string; time: Date; recorded_at: Date }> = await manager.query(
+    'SELECT policy_id, version, name, rules, sequence, time, recorded_at FROM rm_policy_versions WHERE tenant_id = $1 ORDER BY sequence',
+    [tenantId],
+  );
   return rows.map((row) => ({
-    policyId: row.policyId,
+    policyId: row.policy_id,
     version: row.version,
     name: row.name,
     rules: row.rules,
     sequence: Number(row.sequence),
     time: row.time.toISOString(),
-    recordedAt: row.recordedAt.toISOString(),
+    recordedAt: row.recorded_at.toISOString(),
   }));
 }
 
@@ -20,13 +23,4 @@ export async function loadTenantDefaults(manager: EntityManager, tenantId: strin
   const [row] = await manager.query('SELECT country, region, timezone FROM tenants WHERE id = $1', [tenantId]);
   if (!row) throw new Error(`Tenant ${tenantId} does not exist`);
   return { country: row.country, ...(row.region ? { region: row.region } : {}), timezone: row.timezone };
-}
-
-/** The read model's facts for customers that have any (unknown ids are absent from the map). */
-export async function loadCustomerFacts(manager: EntityManager, tenantId: string, customerIds: readonly string[]): Promise<Map<string, CustomerFacts>> {
-  const rows: Array<{ customer_id: string; facts: CustomerFacts }> = await manager.query(
-    'SELECT customer_id, facts FROM rm_customers WHERE tenant_id = $1 AND customer_id = ANY($2::text[])',
-    [tenantId, customerIds],
-  );
-  return new Map(rows.map((row) => [row.customer_id, row.facts]));
 }
