@@ -54,7 +54,10 @@ export class BenchService {
   }
 
   async stop(): Promise<void> {
-    await this.app.close();
-    fs.rmSync(this.config.dataDir, { recursive: true, force: true });
+    try {
+      await this.app.close();
+    } finally {
+      fs.rmSync(this.config.dataDir, { recursive: true, force: true });
+    }
   }
 }

@@ -8,8 +8,9 @@
  * - a rebuild of the tenant's read models (1M events) against a raw keyset scan of `ledger_entries`.
  *
  * One tenant is seeded with synthetic customers through `TenantLog.append` in 1,000-event batches
- * (the seeding rate is printed too). HTTP load comes from a worker thread running this same file,
- * so building requests and parsing answers does not run on the servers' event loop.
+ * (the seeding rate is printed too). HTTP load comes from a worker thread running this same file
+ * from the build (dist/bench), so building requests and parsing answers does not run on the
+ * servers' event loop.
  */
 import Fastify, { FastifyInstance } from 'fastify';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -40,7 +41,8 @@ export const ELIGIBILITY_CONCURRENCY = 16;
 const SEED_BATCH = 1000;
 const CAMPAIGN_SIZE = 100_000;
 const REBUILD_PAGE = 5000;
-const P99_TARGET_MS = 5;
+/** The single-customer answer's p99 target, judged apart from the throughput ratio (the note says PASS or MISS). */
+export const P99_TARGET_MS = 5;
 
 const RECORDED_BY = { keyId: 'key_bench_eligibility', role: 'emitter', label: 'npm run bench (eligibility)' } as const;
 
@@ -115,6 +117,7 @@ function syntheticEvent(runId: string, customer: number, round: number, baseTime
   }
 }
 
+/** `budget.customers` customers of `budget.eventsPerCustomer` events each, after one tenant policy; also used to profile. */
 export async function seedCustomers(service: BenchService, tenantId: string, budget: EligibilityBudget): Promise<{ events: number; seconds: number }> {
   const baseTime = Date.now() - (budget.eventsPerCustomer * 30 + 2) * 86_400_000;
   const sample = Array.from({ length: budget.eventsPerCustomer }, (_, round) => syntheticEvent(service.runId, 0, round, baseTime));

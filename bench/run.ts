@@ -4,7 +4,7 @@
  * whether it meets its target. PostgreSQL when DATABASE_URL is set, else the embedded PGlite in a
  * temporary folder; `--store=embedded|postgres|both` chooses. Everything talks to 127.0.0.1 only.
  *
- *   npm run bench [-- --store=both] [--quick] [--only=batch,single,http]
+ *   npm run bench [-- --store=both] [--quick] [--only=batch,single,http,eligibility,integrity,reports]
  *   npm run bench -- --breakdown     where an append's time goes, instead of the comparisons
  */
 import { execFileSync } from 'node:child_process';
@@ -13,16 +13,20 @@ import { StoreKind } from '../src/config/ledger-config';
 import { BenchService } from './bench-service';
 import { Feed } from './feed';
 import { printAppendBreakdown } from './append-breakdown';
+import { compareEligibility, ELIGIBILITY_FULL, ELIGIBILITY_QUICK } from './eligibility.bench';
 import { compareHttpIngest } from './http-ingest';
+import { INTEGRITY_FULL, INTEGRITY_QUICK, runIntegrityBenchmarks } from './integrity.bench';
+import { benchReports, REPORTS_FULL, REPORTS_QUICK } from './reports.bench';
 import { Comparison, describeComparison, formatRate, ratioOf, say, table, verdict } from './stats';
 import { Budget, compareBatchAppend, compareSingleAppends } from './store-append';
 
-type Part = 'batch' | 'single' | 'http';
-const PARTS: Part[] = ['batch', 'single', 'http'];
+type Part = 'batch' | 'single' | 'http' | 'eligibility' | 'integrity' | 'reports';
+const PARTS: Part[] = ['batch', 'single', 'http', 'eligibility', 'integrity', 'reports'];
 
 interface Options {
   stores: StoreKind[];
   budget: Budget;
+  quick: boolean;
   parts: Part[];
   breakdown: boolean;
 }
@@ -33,12 +37,16 @@ const QUICK: Budget = { repetitions: 3, windowMs: 600, batchesPerRepetition: 2 }
 function parseOptions(args: string[], databaseUrl: string | undefined): Options {
   let store = databaseUrl ? 'postgres' : 'embedded';
   let budget = FULL;
+  let quick = false;
   let parts = PARTS;
   let breakdown = false;
   for (const arg of args) {
     const [name, value] = arg.split('=', 2) as [string, string | undefined];
     if (name === '--store' && value && ['embedded', 'postgres', 'both'].includes(value)) store = value;
-    else if (name === '--quick') budget = QUICK;
+    else if (name === '--quick') {
+      budget = QUICK;
+      quick = true;
+    }
     else if (name === '--only' && value) parts = value.split(',').map((part) => part.trim() as Part);
     else if (name === '--breakdown') breakdown = true;
     else throw new Error(`unknown option ${arg}: use --store=embedded|postgres|both, --quick, --only=${PARTS.join(',')}, --breakdown`);
@@ -50,7 +58,7 @@ function parseOptions(args: string[], databaseUrl: string | undefined): Options 
     const host = new URL(databaseUrl).hostname;
     if (!['127.0.0.1', 'localhost', '[::1]', ''].includes(host)) throw new Error(`the benchmark talks to 127.0.0.1 only; DATABASE_URL names ${host}`);
   }
-  return { stores, budget, parts, breakdown };
+  return { stores, budget, quick, parts, breakdown };
 }
 
 function describeStore(store: StoreKind, databaseUrl: string | undefined): string {
@@ -77,6 +85,9 @@ async function benchStore(store: StoreKind, options: Options, databaseUrl: strin
     if (options.parts.includes('batch')) report(await compareBatchAppend(service, feed, options.budget));
     if (options.parts.includes('single')) report(await compareSingleAppends(service, feed, options.budget));
     if (options.parts.includes('http')) for (const comparison of await compareHttpIngest(service, options.budget)) report(comparison);
+    if (options.parts.includes('eligibility')) for (const comparison of await compareEligibility(service, options.quick ? ELIGIBILITY_QUICK : ELIGIBILITY_FULL)) report(comparison);
+    if (options.parts.includes('integrity')) for (const comparison of await runIntegrityBenchmarks(service, options.quick ? INTEGRITY_QUICK : INTEGRITY_FULL)) report(comparison);
+    if (options.parts.includes('reports')) for (const comparison of (await benchReports(service, options.quick ? REPORTS_QUICK : REPORTS_FULL)).comparisons) report(comparison);
   } finally {
     await service.stop();
   }
