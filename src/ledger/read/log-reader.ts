@@ -12,7 +12,8 @@ export interface EntryFilter {
   subjects?: readonly string[];
 }
 
-interface EntryRow {
+/** A ledger_entries row as the drivers return it. */
+export interface EntryRow {
   sequence: string;
   event_id: string;
   source: string;
@@ -26,7 +27,7 @@ interface EntryRow {
   leaf_hash: Buffer;
 }
 
-const ENTRY_COLUMNS = 'sequence, event_id, source, type, subject, time, recorded_at, recorded_by, prev_subject_sequence, data, leaf_hash';
+export const ENTRY_COLUMNS = 'sequence, event_id, source, type, subject, time, recorded_at, recorded_by, prev_subject_sequence, data, leaf_hash';
 
 /** Reads a tenant's log as stored (API.md "Reading the log"). */
 export class LogReader {
@@ -57,7 +58,8 @@ export class LogReader {
   }
 }
 
-function toEntry(row: EntryRow): LedgerEntry {
+/** An entry exactly as API.md "Reading the log" shows it. */
+export function toEntry(row: EntryRow): LedgerEntry {
   return {
     sequence: Number(row.sequence),
     id: row.event_id,

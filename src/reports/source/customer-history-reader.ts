@@ -1,21 +1,8 @@
-import { CUSTOMER_EVENT_TYPES, EventType, LedgerEntry } from '../../../projections/events';
+import { CUSTOMER_EVENT_TYPES, LedgerEntry } from '../../../projections/events';
 import { CustomerHistory } from '../../../projections/reports';
+import { ENTRY_COLUMNS, EntryRow, toEntry } from '../../ledger/read/log-reader';
 import { LedgerDatabase } from '../../store/ledger-database';
 import { LogPrefix } from './log-prefix';
-
-interface EntryRow {
-  sequence: string;
-  event_id: string;
-  source: string;
-  type: EventType;
-  subject: string;
-  time: Date;
-  recorded_at: Date;
-  recorded_by: LedgerEntry['recordedBy'];
-  prev_subject_sequence: string | null;
-  data: LedgerEntry['data'];
-  leaf_hash: Buffer;
-}
 
 /**
  * Reads a log prefix customer by customer, so a report folds one customer's history at a time and
@@ -58,7 +45,7 @@ export class CustomerHistoryReader {
     return this.database.transaction(async (manager) => {
       await manager.query('SET LOCAL enable_sort = off');
       return manager.query(
-        `SELECT sequence, event_id, source, type, subject, time, recorded_at, recorded_by, prev_subject_sequence, data, leaf_hash
+        `SELECT ${ENTRY_COLUMNS}
            FROM ledger_entries
           WHERE tenant_id = $1 AND (subject, sequence) > ($2, $3)
             AND sequence < $4 AND recorded_at <= $5 AND type = ANY($6::text[])
@@ -67,20 +54,4 @@ export class CustomerHistoryReader {
       );
     });
   }
-}
-
-function toEntry(row: EntryRow): LedgerEntry {
-  return {
-    sequence: Number(row.sequence),
-    id: row.event_id,
-    source: row.source,
-    type: row.type,
-    subject: row.subject,
-    time: row.time.toISOString(),
-    recordedAt: row.recorded_at.toISOString(),
-    recordedBy: row.recorded_by,
-    prevSubjectSequence: row.prev_subject_sequence === null ? null : Number(row.prev_subject_sequence),
-    data: row.data,
-    leafHash: row.leaf_hash.toString('base64'),
-  } as LedgerEntry;
 }
