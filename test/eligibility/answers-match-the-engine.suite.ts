@@ -85,7 +85,7 @@ export function answersMatchTheEngine(service: () => TestService, seeded: () => 
         'written-consent-required',
       ]),
     );
-  }, 120_000);
+  });
 
   it('answers from what was recorded by asOf: a backfilled withdrawal counts only once recorded', async () => {
     const { tenant, recordedAt } = seeded();

@@ -73,9 +73,7 @@ export function campaignCheck(service: () => TestService, seeded: () => SeededTe
     const { tenant } = seeded();
     const customerIds = Array.from({ length: 100_000 }, (_, index) => (index % 10_000 === 0 ? canadianBuyer : `campaign-${index}`));
 
-    const started = performance.now();
     const reply = await checkCampaign(service(), tenant.auditor, { channel: 'email', purpose: 'transactional', customerIds });
-    const seconds = (performance.now() - started) / 1000;
 
     expect(reply.status).toBe(200);
     const answer = reply.body as CampaignAnswer;
@@ -83,9 +81,8 @@ export function campaignCheck(service: () => TestService, seeded: () => SeededTe
     expect(answer.ineligible).toHaveLength(99_990);
     expect(answer.ineligible.map(({ customerId }) => customerId)).toEqual(customerIds.filter((id) => id !== canadianBuyer));
     expect(answer.ineligible.every(({ reason, until }) => reason === 'unknown-customer' && until === null)).toBe(true);
-    // Measured, not asserted tightly: a loaded CI machine is slower. The figure is reported by npm run bench.
-    expect(seconds).toBeLessThan(30);
-  }, 60_000);
+    // How fast is measured by npm run bench (eligibility: campaign check of 100,000 ids), not asserted here.
+  });
 
   it('refuses 100,001 ids, and an empty list, with 400', async () => {
     const { tenant } = seeded();

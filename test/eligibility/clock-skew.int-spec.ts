@@ -48,7 +48,7 @@ function clockSkewContract(store: StoreUnderTest): void {
     if (!validated.ok) throw new Error(JSON.stringify(validated.problems));
     const outcome = await log.append(tenantId, EMITTER, validated.events);
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.problem.toJSON()));
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await database?.close();

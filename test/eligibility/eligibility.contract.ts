@@ -18,7 +18,7 @@ export function eligibilityContract(store: StoreUnderTest): void {
   let dealer: SeededTenant | undefined;
   beforeAll(async () => {
     dealer = await seedTenant(service(), dealerHistory());
-  }, 60_000);
+  });
   const seeded = () => {
     if (!dealer) throw new Error('the dealer history was not posted');
     return dealer;

@@ -38,7 +38,7 @@ export function erasure(service: () => TestService): void {
     for (const question of everyQuestion()) {
       answersBefore.set(key(question), (await askEligibility(service(), tenant.auditor, customerId, { ...question, at: BEFORE })).body);
     }
-  }, 60_000);
+  });
 
   it('takes an erasure from an admin only: an emitter gets 403 and nothing is appended', async () => {
     const before = (await readLog(service(), tenant.auditor)).length;

@@ -82,7 +82,7 @@ export function rebuildContract(store: StoreUnderTest): void {
 
   const rebuild = (tenantId: string) => new ReadModelRebuild(database, new ReadModelProjector()).rebuild(tenantId);
 
-  beforeAll(open, 60_000);
+  beforeAll(open);
   afterAll(async () => {
     await database?.close();
   });
@@ -165,5 +165,5 @@ export function rebuildContract(store: StoreUnderTest): void {
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
     expect(run.stdout).toMatch(new RegExp(`^${tenantId}: replayed ${entries} entries in \\d+\\.\\d s\\n$`));
     expect(await snapshot(database, tenantId)).toEqual(inline);
-  }, 60_000);
+  });
 }
