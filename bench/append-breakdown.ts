@@ -4,12 +4,12 @@
  * its leaf hashes), and each statement of the append transaction timed as the ledger runs it —
  * for batches, and for single events from 16 concurrent appenders on one tenant.
  */
-import type { EntityManager } from 'typeorm';
 import { validateIncomingEvents } from '../src/events/validation';
 import { AppendState, planAppend } from '../src/ledger/append/append-plan';
 import { prepareEvents } from '../src/ledger/append/prepared-event';
 import { KeyMaterial } from '../src/security/key-material';
-import { LedgerDatabase } from '../src/store/ledger-database';
+import { AdvisoryLock, LedgerDatabase } from '../src/store/ledger-database';
+import { SqlSession } from '../src/store/sql-session';
 import { BenchService } from './bench-service';
 import { BENCH_RECORDED_BY, Feed } from './feed';
 import { runConcurrently, runSequentially } from './load';
@@ -17,7 +17,6 @@ import { BATCH_SIZE, CONCURRENCY } from './store-append';
 import { median, say, table } from './stats';
 
 const STATEMENTS: Array<[RegExp, string]> = [
-  [/pg_advisory_xact_lock/, 'SQL: tenant lock'],
   [/json_build_object\('sequence'/, 'SQL: read append state'],
   [/FROM merkle_nodes n/, 'SQL: read Merkle right edge'],
   [/INSERT INTO ledger_entries/, 'SQL: insert (entries, fingerprints, vault, subtrees)'],
@@ -27,49 +26,46 @@ function statementName(sql: string): string {
   return STATEMENTS.find(([pattern]) => pattern.test(sql))?.[1] ?? `SQL: ${sql.replace(/\s+/g, ' ').slice(0, 40)}`;
 }
 
-/** Times every transaction the ledger runs on `database`, statement by statement, until `stop`. */
+/** Times every append transaction the ledger runs on `database`, statement by statement, until `stop`. */
 class TransactionTimer {
   readonly totals = new Map<string, { ms: number; count: number }>();
   transactions = 0;
-  private readonly original: LedgerDatabase['transaction'];
+  private readonly original: LedgerDatabase['transactionUnder'];
 
   constructor(private readonly database: LedgerDatabase) {
-    this.original = database.transaction;
+    this.original = database.transactionUnder;
     const timer = { add: (name: string, ms: number) => this.add(name, ms), original: this.original, count: () => this.transactions++ };
-    database.transaction = function timedTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    database.transactionUnder = function timedTransaction<T>(lock: AdvisoryLock, work: (sql: SqlSession) => Promise<T>): Promise<T> {
       const started = performance.now();
       let workEnded = 0;
       timer.count();
       return timer.original
-        .call(database, async (manager: EntityManager) => {
-          timer.add('BEGIN (pool checkout, START TRANSACTION)', performance.now() - started);
+        .call(database, lock, async (sql: SqlSession) => {
+          timer.add('BEGIN and tenant lock (pool checkout, one round trip)', performance.now() - started);
           // JavaScript between statements is charged to the append until its insert has run,
           // then to the inline read-model projector (which runs after it, DESIGN.md invariant 5).
           let phase = 'JS: plan, leaf hashes, Merkle, vault';
           let lastMark = performance.now();
-          const timed = new Proxy(manager, {
-            get(target, property, receiver) {
-              if (property !== 'query') return Reflect.get(target, property, receiver);
-              return async (sql: string, params?: unknown[]) => {
-                const before = performance.now();
-                timer.add(phase, before - lastMark);
-                try {
-                  return await target.query(sql, params);
-                } finally {
-                  lastMark = performance.now();
-                  timer.add(statementName(sql), lastMark - before);
-                  if (/INSERT INTO ledger_entries/.test(sql)) phase = 'JS: read-model projector (folds, eligibility)';
-                }
-              };
+          const timed: SqlSession = {
+            async query<R>(text: string, params?: unknown[]): Promise<R[]> {
+              const before = performance.now();
+              timer.add(phase, before - lastMark);
+              try {
+                return await sql.query<R>(text, params);
+              } finally {
+                lastMark = performance.now();
+                timer.add(statementName(text), lastMark - before);
+                if (/INSERT INTO ledger_entries/.test(text)) phase = 'JS: read-model projector (folds, eligibility)';
+              }
             },
-          });
+          };
           const result = await work(timed);
           workEnded = performance.now();
           timer.add(phase, workEnded - lastMark);
           return result;
         })
         .finally(() => timer.add('COMMIT', performance.now() - workEnded)) as Promise<T>;
-    } as LedgerDatabase['transaction'];
+    } as LedgerDatabase['transactionUnder'];
   }
 
   add(name: string, ms: number): void {
@@ -85,7 +81,7 @@ class TransactionTimer {
   }
 
   stop(): void {
-    this.database.transaction = this.original;
+    this.database.transactionUnder = this.original;
   }
 }
 

@@ -59,6 +59,7 @@ export class BareIngestServer {
       prevSubjectSequence: null,
       data: JSON.stringify(event.data),
       leafHash: createHash('sha256').update(JSON.stringify(event)).digest(),
+      fingerprint: createHash('sha256').update(JSON.stringify(event.data)).digest(),
     };
   }
 }

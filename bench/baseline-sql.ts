@@ -1,12 +1,13 @@
 /**
  * The baselines' SQL: the cheapest way to put the same rows into `ledger_entries`, straight on the
- * driver's pool (pg.Pool, or the PGlite pool adapter), past TypeORM, with no lock, no read, no
- * idempotency index and no vault. The sequence, leaf hash and stored `data` are worked out
- * beforehand (or, for the bare HTTP server, with the cheapest stand-ins).
+ * driver's pool (pg.Pool, or the PGlite pool adapter), past TypeORM, with no lock, no read and no
+ * vault. The sequence, leaf hash, fingerprint and stored `data` are worked out beforehand (or, for
+ * the bare HTTP server, with the cheapest stand-ins).
  */
 import type { NewEvent } from '../src/ledger/append/prepared-event';
 import { leafHashOf } from '../src/ledger/leaf-input';
 import type { LedgerDatabase } from '../src/store/ledger-database';
+import { fingerprintOf } from '../src/ledger/append/prepared-event';
 import { commitPii } from '../src/vault/pii-commitment';
 import { BENCH_RECORDED_BY } from './feed';
 
@@ -36,17 +37,18 @@ export interface LedgerRow {
   /** JSON text. */
   data: string;
   leafHash: Buffer;
+  fingerprint: Buffer;
 }
 
-const COLUMNS = 'tenant_id, sequence, event_id, source, type, subject, time, recorded_at, recorded_by, prev_subject_sequence, data, leaf_hash';
+const COLUMNS = 'tenant_id, sequence, event_id, source, type, subject, time, recorded_at, recorded_by, prev_subject_sequence, data, leaf_hash, fingerprint';
 
-export const INSERT_ONE_SQL = `INSERT INTO ledger_entries (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`;
+export const INSERT_ONE_SQL = `INSERT INTO ledger_entries (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`;
 
 export const INSERT_UNNEST_SQL = `INSERT INTO ledger_entries (${COLUMNS})
-  SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::jsonb[], $10::bigint[], $11::jsonb[], $12::bytea[])`;
+  SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::jsonb[], $10::bigint[], $11::jsonb[], $12::bytea[], $13::bytea[])`;
 
 export function insertOne(pool: RawPool, tenantId: string, row: LedgerRow): Promise<unknown> {
-  return pool.query(INSERT_ONE_SQL, [tenantId, row.sequence, row.id, row.source, row.type, row.subject, row.time, row.recordedAt, row.recordedBy, row.prevSubjectSequence, row.data, row.leafHash]);
+  return pool.query(INSERT_ONE_SQL, [tenantId, row.sequence, row.id, row.source, row.type, row.subject, row.time, row.recordedAt, row.recordedBy, row.prevSubjectSequence, row.data, row.leafHash, row.fingerprint]);
 }
 
 export function insertUnnest(pool: RawPool, tenantId: string, rows: LedgerRow[]): Promise<unknown> {
@@ -63,6 +65,7 @@ export function insertUnnest(pool: RawPool, tenantId: string, rows: LedgerRow[])
     rows.map((row) => row.prevSubjectSequence),
     rows.map((row) => row.data),
     rows.map((row) => row.leafHash),
+    rows.map((row) => row.fingerprint),
   ]);
 }
 
@@ -72,6 +75,7 @@ export function insertUnnest(pool: RawPool, tenantId: string, rows: LedgerRow[])
  * the links across calls.
  */
 export function precomputeRows(tenantId: string, events: NewEvent[], firstSequence: number, lastBySubject: Map<string, number>): LedgerRow[] {
+  const fingerprintKey = Buffer.alloc(32, 7);
   const recordedAt = new Date().toISOString();
   return events.map((event, index) => {
     const sequence = firstSequence + index;
@@ -92,6 +96,7 @@ export function precomputeRows(tenantId: string, events: NewEvent[], firstSequen
       prevSubjectSequence,
       data: JSON.stringify(data),
       leafHash,
+      fingerprint: fingerprintOf(event, fingerprintKey),
     };
   });
 }

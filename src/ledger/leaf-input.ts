@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { EventType, RecordedBy } from '../../projections/events';
-import { canonicalJson } from './canonical-json';
+import { hashLeaf } from '../integrity';
+import { canonicalJson, canonicalObject } from './canonical-json';
 
 /** The hashed part of an entry (API.md "Integrity"): everything but the leaf hash itself. */
 export interface LeafFields {
@@ -17,23 +17,24 @@ export interface LeafFields {
   data: Record<string, unknown>;
 }
 
-export function leafInput(fields: LeafFields): string {
-  return canonicalJson({
-    sequence: fields.sequence,
-    tenant: fields.tenant,
-    id: fields.id,
-    source: fields.source,
-    type: fields.type,
-    subject: fields.subject,
-    time: fields.time,
-    recordedAt: fields.recordedAt,
-    recordedBy: fields.recordedBy,
-    prevSubjectSequence: fields.prevSubjectSequence,
-    data: fields.data,
+/** `canonicalData`, when given, is `canonicalJson(fields.data)` already computed. */
+export function leafInput(fields: LeafFields, canonicalData = canonicalJson(fields.data)): string {
+  return canonicalObject({
+    sequence: canonicalJson(fields.sequence),
+    tenant: canonicalJson(fields.tenant),
+    id: canonicalJson(fields.id),
+    source: canonicalJson(fields.source),
+    type: canonicalJson(fields.type),
+    subject: canonicalJson(fields.subject),
+    time: canonicalJson(fields.time),
+    recordedAt: canonicalJson(fields.recordedAt),
+    recordedBy: canonicalJson(fields.recordedBy),
+    prevSubjectSequence: canonicalJson(fields.prevSubjectSequence),
+    data: canonicalData,
   });
 }
 
 /** RFC 9162 leaf hash: SHA-256(0x00 ‖ leaf input). */
-export function leafHashOf(fields: LeafFields): Buffer {
-  return createHash('sha256').update(Buffer.of(0)).update(leafInput(fields), 'utf8').digest();
+export function leafHashOf(fields: LeafFields, canonicalData?: string): Buffer {
+  return hashLeaf(leafInput(fields, canonicalData));
 }

@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { SqlSession } from '../store/sql-session';
 import { hashChildren, NodeId, StoredSubtree, SubtreeHashes } from '../integrity';
 
 /** Subtrees below this level are not stored; see the merkle_nodes migration. */
@@ -10,14 +10,14 @@ export const LOWEST_STORED_LEVEL = 4;
  */
 export class SqlSubtreeHashes implements SubtreeHashes {
   constructor(
-    private readonly manager: EntityManager,
+    private readonly sql: SqlSession,
     private readonly tenantId: string,
   ) {}
 
   async get(nodes: readonly NodeId[]): Promise<Buffer[]> {
     const stored = nodes.filter((node) => node.level >= LOWEST_STORED_LEVEL);
     const leafIndexes = [...new Set(nodes.filter((node) => node.level < LOWEST_STORED_LEVEL).flatMap(leavesOf))];
-    const rows: Array<{ level: number; index: string; hash: Buffer }> = await this.manager.query(
+    const rows = await this.sql.query<FetchedHash>(
       `SELECT n.level, n.index, n.hash FROM merkle_nodes n
          JOIN unnest($2::smallint[], $3::bigint[]) AS wanted(level, index) ON n.level = wanted.level AND n.index = wanted.index
         WHERE n.tenant_id = $1
@@ -25,9 +25,34 @@ export class SqlSubtreeHashes implements SubtreeHashes {
        SELECT 0, e.sequence, e.leaf_hash FROM ledger_entries e WHERE e.tenant_id = $1 AND e.sequence = ANY($4::bigint[])`,
       [this.tenantId, stored.map((node) => node.level), stored.map((node) => node.index), leafIndexes],
     );
-    const found = new Map(rows.map((row) => [key(row.level, Number(row.index)), row.hash]));
+    return new FetchedSubtreeHashes(this.tenantId, rows).get(nodes);
+  }
+}
+
+/** A stored subtree hash (level ≥ LOWEST_STORED_LEVEL) or a leaf hash (level 0), as read. */
+export interface FetchedHash {
+  level: number;
+  index: string | number;
+  hash: Buffer;
+}
+
+/**
+ * Subtree hashes already read: stored subtrees as they are, smaller ones recomputed from their
+ * leaves. Asking for a node whose hashes were not read is a bug of the caller's query.
+ */
+export class FetchedSubtreeHashes implements SubtreeHashes {
+  private readonly found: Map<string, Buffer>;
+
+  constructor(
+    private readonly tenantId: string,
+    rows: readonly FetchedHash[],
+  ) {
+    this.found = new Map(rows.map((row) => [key(row.level, Number(row.index)), row.hash]));
+  }
+
+  async get(nodes: readonly NodeId[]): Promise<Buffer[]> {
     return nodes.map((node) => {
-      const hash = node.level >= LOWEST_STORED_LEVEL ? found.get(key(node.level, node.index)) : subtreeFromLeaves(node, found);
+      const hash = node.level >= LOWEST_STORED_LEVEL ? this.found.get(key(node.level, node.index)) : subtreeFromLeaves(node, this.found);
       if (!hash) throw new Error(`Merkle node ${node.level}/${node.index} of tenant ${this.tenantId} is missing`);
       return hash;
     });

@@ -1,4 +1,3 @@
-import { EntityManager } from 'typeorm';
 import {
   applyEntry,
   applyPolicyEntry,
@@ -8,14 +7,17 @@ import {
   isCustomerEventType,
   latestProfile,
   LedgerEntry,
+  PolicyRules,
   PolicyVersion,
   TenantDefaults,
 } from '../../projections';
-import { loadPolicyVersions, loadTenantDefaults } from './read-model-queries';
+import { SqlSession } from '../store/sql-session';
+import { loadTenantDefaults } from './read-model-queries';
+import { isoMillis } from '../store/json-timestamps';
 
 /** Read models fed inline, in the append's transaction (DESIGN.md invariant 5). */
 export interface InlineProjector {
-  project(manager: EntityManager, tenantId: string, entries: readonly LedgerEntry[]): Promise<void>;
+  project(sql: SqlSession, tenantId: string, entries: readonly LedgerEntry[]): Promise<void>;
 }
 
 interface CustomerState {
@@ -35,22 +37,20 @@ interface CustomerState {
 export class ReadModelProjector implements InlineProjector {
   private readonly tenantDefaults = new Map<string, TenantDefaults>();
 
-  async project(manager: EntityManager, tenantId: string, entries: readonly LedgerEntry[]): Promise<void> {
+  async project(sql: SqlSession, tenantId: string, entries: readonly LedgerEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const customerIds = [...new Set(entries.filter((entry) => isCustomerEventType(entry.type)).map((entry) => entry.subject))];
-    // One after another: the transaction has one connection, and pg deprecates overlapping queries on a client (pg@9 refuses them).
-    const customers = await loadCustomerStates(manager, tenantId, customerIds);
-    const policies = await loadPolicyVersions(manager, tenantId);
-    const tenant = await this.defaultsOf(manager, tenantId);
+    const { customers, policies } = await loadState(sql, tenantId, customerIds);
+    const tenant = await this.defaultsOf(sql, tenantId);
     const changes = foldEntries(entries, customers, policies, tenant);
-    await writeChanges(manager, tenantId, changes, customers, tenant, entries[entries.length - 1]!.sequence);
+    await writeChanges(sql, tenantId, changes, customers, tenant, entries[entries.length - 1]!.sequence);
   }
 
   /** Tenants never change their defaults (API.md), so they are read once. */
-  private async defaultsOf(manager: EntityManager, tenantId: string): Promise<TenantDefaults> {
+  private async defaultsOf(sql: SqlSession, tenantId: string): Promise<TenantDefaults> {
     let defaults = this.tenantDefaults.get(tenantId);
     if (!defaults) {
-      defaults = await loadTenantDefaults(manager, tenantId);
+      defaults = await loadTenantDefaults(sql, tenantId);
       this.tenantDefaults.set(tenantId, defaults);
     }
     return defaults;
@@ -131,26 +131,53 @@ function isLatest(entry: LedgerEntry, current: { time: string; sequence: number 
   return !current || entry.time > current.time || (entry.time === current.time && entry.sequence > current.sequence);
 }
 
-async function loadCustomerStates(manager: EntityManager, tenantId: string, customerIds: string[]): Promise<Map<string, CustomerState>> {
-  if (customerIds.length === 0) return new Map();
-  const rows: Array<{ customer_id: string; facts: CustomerFacts; erased_at: Date | null; country: string; region: string | null; timezone: string }> = await manager.query(
-    'SELECT customer_id, facts, erased_at, country, region, timezone FROM rm_customers WHERE tenant_id = $1 AND customer_id = ANY($2::text[])',
+/** The affected customers as stored and every policy version of the tenant, in log order: one round trip. */
+async function loadState(sql: SqlSession, tenantId: string, customerIds: string[]): Promise<{ customers: Map<string, CustomerState>; policies: PolicyVersion[] }> {
+  const [row] = await sql.query<{ customers: StoredCustomer[]; policies: StoredPolicyVersion[] }>(
+    `SELECT
+       (SELECT coalesce(json_agg(json_build_object('customerId', customer_id, 'facts', facts, 'erasedAt', erased_at,
+                 'country', country, 'region', region, 'timezone', timezone)), '[]')
+          FROM rm_customers WHERE tenant_id = $1 AND customer_id = ANY($2::text[])) AS customers,
+       (SELECT coalesce(json_agg(json_build_object('policyId', policy_id, 'version', version, 'name', name, 'rules', rules,
+                 'sequence', sequence, 'time', time, 'recordedAt', recorded_at) ORDER BY sequence), '[]')
+          FROM rm_policy_versions WHERE tenant_id = $1) AS policies`,
     [tenantId, customerIds],
   );
-  return new Map(
-    rows.map((row) => [
-      row.customer_id,
+  const customers = new Map(
+    row!.customers.map((stored): [string, CustomerState] => [
+      stored.customerId,
       {
-        facts: row.facts,
-        erasedAt: row.erased_at ? row.erased_at.toISOString() : null,
-        profile: { jurisdiction: { country: row.country, ...(row.region === null ? {} : { region: row.region }) }, timezone: row.timezone },
+        facts: stored.facts,
+        erasedAt: stored.erasedAt === null ? null : isoMillis(stored.erasedAt),
+        profile: { jurisdiction: { country: stored.country, ...(stored.region === null ? {} : { region: stored.region }) }, timezone: stored.timezone },
       },
     ]),
   );
+  const policies = row!.policies.map((stored): PolicyVersion => ({ ...stored, time: isoMillis(stored.time), recordedAt: isoMillis(stored.recordedAt) }));
+  return { customers, policies };
+}
+
+interface StoredCustomer {
+  customerId: string;
+  facts: CustomerFacts;
+  erasedAt: string | null;
+  country: string;
+  region: string | null;
+  timezone: string;
+}
+
+interface StoredPolicyVersion {
+  policyId: string;
+  version: number;
+  name: string;
+  rules: PolicyRules;
+  sequence: number;
+  time: string;
+  recordedAt: string;
 }
 
 async function writeChanges(
-  manager: EntityManager,
+  sql: SqlSession,
   tenantId: string,
   changes: Changes,
   customers: Map<string, CustomerState>,
@@ -163,7 +190,7 @@ async function writeChanges(
   const relationships = [...changes.relationships.values()];
   const dnc = [...changes.dnc.values()];
   const newer = (table: string) => `WHERE excluded.time > ${table}.time OR (excluded.time = ${table}.time AND excluded.sequence > ${table}.sequence)`;
-  await manager.query(
+  await sql.query(
     `WITH customers AS (
        INSERT INTO rm_customers AS c (tenant_id, customer_id, country, region, timezone, erased_at, last_sequence, facts)
        SELECT $1, u.customer_id, u.country, u.region, u.timezone, u.erased_at, u.last_sequence, f.facts

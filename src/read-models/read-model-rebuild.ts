@@ -1,5 +1,5 @@
 import { LogReader } from '../ledger/read/log-reader';
-import { lockTenantLog } from '../ledger/append/log-writer';
+import { tenantLogLock } from '../ledger/append/log-writer';
 import { LedgerDatabase } from '../store/ledger-database';
 import { READ_MODEL_TABLES } from './entities';
 import { InlineProjector } from './read-model-projector';
@@ -29,7 +29,8 @@ export class ReadModelRebuild {
   /** Returns the number of entries replayed. */
   rebuild(tenantId: string): Promise<number> {
     return this.database.transaction(async (manager) => {
-      await lockTenantLog(manager, tenantId);
+      const lock = tenantLogLock(tenantId);
+      await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [lock.space, lock.key]);
       for (const table of READ_MODEL_TABLES) await manager.query(`DELETE FROM ${table} WHERE tenant_id = $1`, [tenantId]);
       let replayed = 0;
       for (let after = -1; ; ) {

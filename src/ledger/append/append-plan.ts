@@ -107,7 +107,7 @@ export function planAppend(tenant: string, state: AppendState, requests: AppendR
         prevSubjectSequence: draft.lastSequenceBySubject.get(event.subject) ?? null,
         data: event.data,
       };
-      const leafHash = leafHashOf(fields);
+      const leafHash = leafHashOf(fields, event.canonicalData);
       draft.record(event, fields.sequence, recordedAt, leafHash);
       planned.push({ fields, leafHash, fingerprint: event.fingerprint, event });
       results.push({ id: event.id, source: event.source, sequence: fields.sequence, recordedAt, leafHash: leafHash.toString('base64'), duplicate: false });

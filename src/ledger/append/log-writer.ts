@@ -1,20 +1,22 @@
-import { EntityManager } from 'typeorm';
-import { newCompleteSubtrees, StoredSubtree } from '../../integrity';
-import { SqlSubtreeHashes, subtreesToStore } from '../../proofs/sql-subtree-hashes';
+import { newCompleteSubtrees, StoredSubtree, SubtreeHashes } from '../../integrity';
+import { FetchedHash, FetchedSubtreeHashes, LOWEST_STORED_LEVEL, subtreesToStore } from '../../proofs/sql-subtree-hashes';
 import { InlineProjector } from '../../read-models/read-model-projector';
-import { LedgerDatabase } from '../../store/ledger-database';
+import { createHash } from 'node:crypto';
+import { AdvisoryLock, LedgerDatabase } from '../../store/ledger-database';
+import { SqlSession } from '../../store/sql-session';
 import { PiiVault, SealedPiiRows } from '../../vault/pii-vault';
 import { LedgerEntry } from '../../../projections/events';
 import { AppendPlan, AppendState, PlannedEntry, RequestOutcome, eventKey, planAppend } from './append-plan';
 import { AppendRequest } from './prepared-event';
+import { isoMillis } from '../../store/json-timestamps';
 
 /** Namespace of the per-tenant advisory locks (the second key is the tenant id's hash). */
-const TENANT_LOCK_CLASS = 7_301_002;
+const TENANT_LOCK_SPACE = 7_301_002;
 
 /**
  * Writes groups of append requests to a tenant's log. Each group is one transaction under the
  * tenant's advisory lock, so commit order is sequence order (DESIGN.md invariant 2): lock, read
- * what the append must respect in one query, plan, read the Merkle tree's right edge, and insert
+ * what the append must respect and the Merkle tree's right edge in one query, plan, and insert
  * everything — entries, idempotency index, vault rows, new subtree hashes — in one statement;
  * then the read models, in the same transaction (DESIGN.md invariant 5).
  */
@@ -26,20 +28,19 @@ export class LogWriter {
   ) {}
 
   appendGroup(tenantId: string, requests: AppendRequest[]): Promise<RequestOutcome[]> {
-    return this.database.transaction(async (manager) => {
-      await lockTenantLog(manager, tenantId);
-      const state = await readAppendState(manager, tenantId, requests);
+    return this.database.transactionUnder(tenantLogLock(tenantId), async (sql) => {
+      const state = await readAppendState(sql, tenantId, requests);
       const plan = planAppend(tenantId, state, requests);
       if (plan.entries.length > 0) {
-        const created = await newCompleteSubtrees(state.size, plan.entries.map((entry) => entry.leafHash), new SqlSubtreeHashes(manager, tenantId));
-        await this.insert(manager, tenantId, plan, state, subtreesToStore(created));
-        await this.projector.project(manager, tenantId, plan.entries.map(toLedgerEntry));
+        const created = await newCompleteSubtrees(state.size, plan.entries.map((entry) => entry.leafHash), state.rightEdge);
+        await this.insert(sql, tenantId, plan, state, subtreesToStore(created));
+        await this.projector.project(sql, tenantId, plan.entries.map(toLedgerEntry));
       }
       return plan.outcomes;
     });
   }
 
-  private async insert(manager: EntityManager, tenantId: string, plan: AppendPlan, state: WriterState, subtrees: StoredSubtree[]): Promise<void> {
+  private async insert(sql: SqlSession, tenantId: string, plan: AppendPlan, state: WriterState, subtrees: StoredSubtree[]): Promise<void> {
     const entries = plan.entries;
     const erasures = entries.filter((entry) => entry.event.type === 'erasure.requested');
     const erasedHere = new Set(erasures.map((entry) => entry.fields.subject));
@@ -48,13 +49,10 @@ export class LogWriter {
       .filter((entry) => entry.event.pii && !erasedHere.has(entry.fields.subject))
       .map((entry) => ({ sequence: entry.fields.sequence, customerId: entry.fields.subject, values: entry.event.pii!.values, salt: entry.event.pii!.salt }));
     const sealed: SealedPiiRows = this.vault.sealForAppend(tenantId, piiToSeal, state.wrappedKeys);
-    await manager.query(
+    await sql.query(
       `WITH entries AS (
-         INSERT INTO ledger_entries (tenant_id, sequence, event_id, source, type, subject, time, recorded_at, recorded_by, prev_subject_sequence, data, leaf_hash)
-         SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::jsonb[], $10::bigint[], $11::jsonb[], $12::bytea[])
-       ), fingerprints AS (
-         INSERT INTO event_fingerprints (tenant_id, source, event_id, sequence, fingerprint)
-         SELECT $1, * FROM unnest($4::text[], $3::text[], $2::bigint[], $13::bytea[])
+         INSERT INTO ledger_entries (tenant_id, sequence, event_id, source, type, subject, time, recorded_at, recorded_by, prev_subject_sequence, data, leaf_hash, fingerprint)
+         SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::jsonb[], $10::bigint[], $11::jsonb[], $12::bytea[], $13::bytea[])
        ), data_keys AS (
          INSERT INTO customer_data_keys (tenant_id, customer_id, wrapped_key)
          SELECT $1, * FROM unnest($14::text[], $15::bytea[])
@@ -84,7 +82,7 @@ export class LogWriter {
         entries.map((entry) => entry.fields.recordedAt),
         entries.map((entry) => JSON.stringify(entry.fields.recordedBy)),
         entries.map((entry) => entry.fields.prevSubjectSequence),
-        entries.map((entry) => JSON.stringify(entry.fields.data)),
+        entries.map((entry) => entry.event.canonicalData),
         entries.map((entry) => entry.leafHash),
         entries.map((entry) => entry.fingerprint),
         sealed.newKeys.map((key) => key.customerId),
@@ -102,28 +100,31 @@ export class LogWriter {
   }
 }
 
-/** The planner's view of the log plus the wrapped data keys of customers whose PII arrives. */
-type WriterState = AppendState & { wrappedKeys: Map<string, Buffer> };
+/**
+ * The planner's view of the log, the wrapped data keys of customers whose PII arrives, and the
+ * tree's right edge: its maximal complete subtrees, the only old nodes an append can need (see
+ * newCompleteSubtreesPlan).
+ */
+type WriterState = AppendState & { wrappedKeys: Map<string, Buffer>; rightEdge: SubtreeHashes };
 
 /** Serializes a tenant's writers until the transaction ends (DESIGN.md invariant 2). */
-export async function lockTenantLog(manager: EntityManager, tenantId: string): Promise<void> {
-  await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [TENANT_LOCK_CLASS, tenantId]);
+export function tenantLogLock(tenantId: string): AdvisoryLock {
+  return { space: TENANT_LOCK_SPACE, key: createHash('sha256').update(tenantId).digest().readInt32BE(0) };
 }
 
-async function readAppendState(manager: EntityManager, tenantId: string, requests: AppendRequest[]): Promise<WriterState> {
+async function readAppendState(sql: SqlSession, tenantId: string, requests: AppendRequest[]): Promise<WriterState> {
   const events = requests.flatMap((request) => request.events);
   const subjects = [...new Set(events.map((event) => event.subject))];
   const policyIds = [...new Set(events.filter((event) => event.type === 'policy.adopted').map((event) => event.subject))];
   const piiCustomers = [...new Set(events.filter((event) => event.pii).map((event) => event.subject))];
-  const [row] = await manager.query(
-    `SELECT
-       (SELECT json_build_object('sequence', sequence, 'recordedAt', recorded_at)
-          FROM ledger_entries WHERE tenant_id = $1 ORDER BY sequence DESC LIMIT 1) AS head,
-       (SELECT coalesce(json_agg(json_build_object('key', json_build_array(f.source, f.event_id), 'sequence', f.sequence,
-                 'fingerprint', encode(f.fingerprint, 'base64'), 'recordedAt', e.recorded_at, 'leafHash', encode(e.leaf_hash, 'base64'))), '[]')
+  const [row] = await sql.query(
+    `WITH head AS (SELECT sequence + 1 AS size, recorded_at FROM ledger_entries WHERE tenant_id = $1 ORDER BY sequence DESC LIMIT 1)
+     SELECT
+       (SELECT json_build_object('size', size, 'recordedAt', recorded_at) FROM head) AS head,
+       (SELECT coalesce(json_agg(json_build_object('key', json_build_array(e.source, e.event_id), 'sequence', e.sequence,
+                 'fingerprint', encode(e.fingerprint, 'base64'), 'recordedAt', e.recorded_at, 'leafHash', encode(e.leaf_hash, 'base64'))), '[]')
           FROM unnest($2::text[], $3::text[]) AS k(source, event_id)
-          JOIN event_fingerprints f ON f.tenant_id = $1 AND f.source = k.source AND f.event_id = k.event_id
-          JOIN ledger_entries e ON e.tenant_id = $1 AND e.sequence = f.sequence) AS known,
+          JOIN ledger_entries e ON e.tenant_id = $1 AND e.source = k.source AND e.event_id = k.event_id) AS known,
        (SELECT coalesce(json_agg(json_build_array(s.subject,
                  (SELECT max(e.sequence) FROM ledger_entries e WHERE e.tenant_id = $1 AND e.subject = s.subject))), '[]')
           FROM unnest($4::text[]) AS s(subject)) AS subjects,
@@ -134,12 +135,23 @@ async function readAppendState(manager: EntityManager, tenantId: string, request
          WHERE c.tenant_id = $1 AND c.customer_id = ANY($6::text[])) AS erased,
        (SELECT coalesce(json_agg(json_build_array(k.customer_id, encode(k.wrapped_key, 'base64'))), '[]') FROM customer_data_keys k
          WHERE k.tenant_id = $1 AND k.customer_id = ANY($6::text[])) AS data_keys,
+       -- A subquery per level, not a join: the planner then probes the primary key with the index too.
+       (SELECT coalesce(json_agg(json_build_array(l.level, (head.size >> l.level) - 1,
+                 (SELECT encode(n.hash, 'base64') FROM merkle_nodes n WHERE n.tenant_id = $1 AND n.level = l.level AND n.index = (head.size >> l.level) - 1))), '[]')
+          FROM head CROSS JOIN generate_series(${LOWEST_STORED_LEVEL}, 62) AS l(level)
+         WHERE (head.size >> l.level) & 1 = 1) AS edge_nodes,
+       (SELECT coalesce(json_agg(json_build_array(0, e.sequence, encode(e.leaf_hash, 'base64'))), '[]')
+          FROM head JOIN ledger_entries e ON e.tenant_id = $1 AND e.sequence >= head.size - head.size % ${2 ** LOWEST_STORED_LEVEL} AND e.sequence < head.size) AS edge_leaves,
        to_json(date_trunc('milliseconds', clock_timestamp())) AS now`,
     [tenantId, events.map((event) => event.source), events.map((event) => event.id), subjects, policyIds, piiCustomers],
   );
-  const head = row.head as { sequence: string | number; recordedAt: string } | null;
+  const head = row.head as { size: string | number; recordedAt: string } | null;
+  // A node missing from the store (it never should be) is left for FetchedSubtreeHashes to report.
+  const edge = [...(row.edge_nodes as Array<[number, number, string | null]>), ...(row.edge_leaves as Array<[number, number, string]>)].filter(
+    (node): node is [number, number, string] => node[2] !== null,
+  );
   return {
-    size: head ? Number(head.sequence) + 1 : 0,
+    size: head ? Number(head.size) : 0,
     lastRecordedAt: head ? isoMillis(head.recordedAt) : null,
     now: isoMillis(row.now as string),
     known: new Map(
@@ -154,15 +166,11 @@ async function readAppendState(manager: EntityManager, tenantId: string, request
     policyVersions: new Map((row.policies as Array<[string, number]>).map(([policyId, version]) => [policyId, Number(version)])),
     erasedCustomers: new Set(row.erased as string[]),
     wrappedKeys: new Map((row.data_keys as Array<[string, string]>).map(([customerId, key]) => [customerId, Buffer.from(key, 'base64')])),
+    rightEdge: new FetchedSubtreeHashes(tenantId, edge.map(([level, index, hash]): FetchedHash => ({ level, index, hash: Buffer.from(hash, 'base64') }))),
   };
 }
 
 function toLedgerEntry(entry: PlannedEntry): LedgerEntry {
   const { tenant, ...fields } = entry.fields;
   return { ...fields, leafHash: entry.leafHash.toString('base64') } as unknown as LedgerEntry;
-}
-
-/** JSON renders timestamptz with the session's offset; the ledger speaks UTC milliseconds. */
-function isoMillis(timestamp: string): string {
-  return new Date(timestamp).toISOString();
 }

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { EventType, RecordedBy } from '../../../projections/events';
 import { PiiValues, commitPii } from '../../vault/pii-commitment';
-import { canonicalJson } from '../canonical-json';
+import { canonicalJson, canonicalObject } from '../canonical-json';
 
 /** A validated, normalized event as the ledger receives it (`data.pii` still in plain). */
 export interface NewEvent {
@@ -15,6 +15,8 @@ export interface NewEvent {
 
 /** An event ready to append: `data` as the log stores it (PII replaced by its commitment), fingerprint computed. */
 export interface PreparedEvent extends NewEvent {
+  /** RFC 8785 form of `data` as stored: part of the leaf input, and the text the log's jsonb is given. */
+  canonicalData: string;
   fingerprint: Buffer;
   pii?: { values: PiiValues; salt: Buffer };
   /** Index of an identical earlier event of the same request that this one repeats. */
@@ -37,27 +39,32 @@ export function prepareEvents(events: NewEvent[], fingerprintKey: Buffer): Prepa
   const firstIndexByKey = new Map<string, number>();
   const prepared: PreparedEvent[] = [];
   events.forEach((event, index) => {
-    const fingerprint = fingerprintOf(event, fingerprintKey);
+    const canonicalPlainData = canonicalJson(event.data);
+    const fingerprint = fingerprintOf(event, fingerprintKey, canonicalPlainData);
     const key = JSON.stringify([event.source, event.id]);
     const first = firstIndexByKey.get(key);
     if (first === undefined) firstIndexByKey.set(key, index);
     const repeats = first !== undefined && prepared[first]!.fingerprint.equals(fingerprint) ? first : undefined;
-    prepared.push(withCommitment(event, fingerprint, repeats));
+    prepared.push(withCommitment(event, canonicalPlainData, fingerprint, repeats));
   });
   return prepared;
 }
 
-function withCommitment(event: NewEvent, fingerprint: Buffer, repeats: number | undefined): PreparedEvent {
+function withCommitment(event: NewEvent, canonicalPlainData: string, fingerprint: Buffer, repeats: number | undefined): PreparedEvent {
   const { pii, ...rest } = event.data as { pii?: PiiValues };
   const base = { id: event.id, source: event.source, type: event.type, subject: event.subject, time: event.time, fingerprint };
   const repeat = repeats === undefined ? {} : { repeats };
-  if (pii === undefined) return { ...base, data: event.data, ...repeat };
+  if (pii === undefined) return { ...base, data: event.data, canonicalData: canonicalPlainData, ...repeat };
   const { salt, commitment } = commitPii(pii);
-  return { ...base, data: { ...rest, pii: { commitment } }, pii: { values: pii, salt }, ...repeat };
+  const data = { ...rest, pii: { commitment } };
+  return { ...base, data, canonicalData: canonicalJson(data), pii: { values: pii, salt }, ...repeat };
 }
 
-/** HMAC-SHA-256 of JCS({type, subject, time, data}) with PII in plain, under a derived secret. */
-export function fingerprintOf(event: NewEvent, fingerprintKey: Buffer): Buffer {
-  const content = canonicalJson({ type: event.type, subject: event.subject, time: event.time, data: event.data });
+/**
+ * HMAC-SHA-256 of JCS({type, subject, time, data}) with PII in plain, under a derived secret.
+ * `canonicalPlainData`, when given, is `canonicalJson(event.data)` already computed.
+ */
+export function fingerprintOf(event: NewEvent, fingerprintKey: Buffer, canonicalPlainData = canonicalJson(event.data)): Buffer {
+  const content = canonicalObject({ type: canonicalJson(event.type), subject: canonicalJson(event.subject), time: canonicalJson(event.time), data: canonicalPlainData });
   return createHmac('sha256', fingerprintKey).update(content, 'utf8').digest();
 }

@@ -81,8 +81,11 @@ export class PGliteClient extends EventEmitter {
     super();
   }
 
-  async query(sql: string, params?: unknown[]): Promise<PgLikeResult> {
+  /** Takes pg's query config too; a statement's name is pg's plan cache, which PGlite has no use for. */
+  async query(statement: string | { text: string; values?: unknown[] }, values?: unknown[]): Promise<PgLikeResult> {
     if (this.released) throw new Error('query on a released embedded database client');
+    const sql = typeof statement === 'string' ? statement : statement.text;
+    const params = typeof statement === 'string' ? values : statement.values;
     // Like pg: statements without parameters go through the simple protocol, which accepts several
     // statements at once (migrations rely on it); parameterized ones through the extended protocol.
     const results = params && params.length > 0 ? [await this.db.query(sql, params)] : await this.db.exec(sql);

@@ -43,7 +43,10 @@ export class CreateLedger1763856000000 implements MigrationInterface {
         prev_subject_sequence bigint,
         data jsonb NOT NULL,
         leaf_hash bytea NOT NULL,
-        PRIMARY KEY (tenant_id, sequence)
+        -- Idempotency: (source, id) is appended once; the HMAC of its content tells a resend from a conflict.
+        fingerprint bytea NOT NULL,
+        PRIMARY KEY (tenant_id, sequence),
+        UNIQUE (tenant_id, source, event_id)
       );
       CREATE INDEX ledger_entries_by_subject ON ledger_entries (tenant_id, subject, sequence);
       CREATE INDEX ledger_entries_by_type ON ledger_entries (tenant_id, type, sequence);
@@ -55,16 +58,6 @@ export class CreateLedger1763856000000 implements MigrationInterface {
       $$;
       CREATE TRIGGER ledger_entries_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ledger_entries
         FOR EACH STATEMENT EXECUTE FUNCTION ledger_entries_refuse_change();
-
-      -- Idempotency index: (source, id) → the sequence it got and the content fingerprint.
-      CREATE TABLE event_fingerprints (
-        tenant_id text NOT NULL,
-        source text NOT NULL,
-        event_id text NOT NULL,
-        sequence bigint NOT NULL,
-        fingerprint bytea NOT NULL,
-        PRIMARY KEY (tenant_id, source, event_id)
-      );
 
       -- The PII vault: per-customer data keys (wrapped by the master key) and sealed values.
       CREATE TABLE customer_data_keys (
@@ -92,7 +85,7 @@ export class CreateLedger1763856000000 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`
-      DROP TABLE customer_erasures, pii_values, customer_data_keys, event_fingerprints;
+      DROP TABLE customer_erasures, pii_values, customer_data_keys;
       DROP TABLE ledger_entries;
       DROP FUNCTION ledger_entries_refuse_change();
       DROP TABLE api_keys, tenants;

@@ -1,0 +1,41 @@
+/** The SQL the write path runs inside one transaction, on that transaction's connection. */
+export interface SqlSession {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+}
+
+/** What pg.Pool and the embedded PGlitePool both offer. */
+export interface DriverPool {
+  connect(): Promise<DriverClient>;
+}
+
+export interface DriverClient {
+  query(statement: string | { name?: string; text: string; values?: unknown[] }): Promise<{ rows: unknown[] }>;
+  release(error?: unknown): unknown;
+}
+
+const statementNames = new Map<string, string>();
+
+/** One name per statement text, the same on every connection of the process. */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `ledger_${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * `client`, running each statement as a named prepared statement: the server parses and plans it
+ * once per connection rather than on every call. The append's statements are wide CTEs over
+ * unnested arrays whose planning costs as much as running them for a few events. Only for a fixed
+ * set of statement texts: every distinct text stays prepared on its connection.
+ */
+export function preparedSession(client: DriverClient): SqlSession {
+  return {
+    async query<T>(text: string, params?: unknown[]): Promise<T[]> {
+      const result = await client.query({ name: statementName(text), text, values: params });
+      return result.rows as T[];
+    },
+  };
+}
