@@ -20,6 +20,16 @@ export interface InlineProjector {
   project(sql: SqlSession, tenantId: string, entries: readonly LedgerEntry[]): Promise<void>;
 }
 
+/** What a rebuild replays: whole histories of customers not yet in the read models. */
+export interface CustomerReplay {
+  /**
+   * `entries` hold every entry of each of their customers, each customer's in log order;
+   * `policies` are every policy version of the tenant (each contact sees those adopted before it);
+   * `appliedThrough` is the last sequence of the log being replayed.
+   */
+  replayCustomers(sql: SqlSession, tenantId: string, entries: readonly LedgerEntry[], policies: readonly PolicyVersion[], appliedThrough: number): Promise<void>;
+}
+
 interface CustomerState {
   facts: CustomerFacts | undefined;
   erasedAt: string | null;
@@ -34,7 +44,7 @@ interface CustomerState {
  * it — the same answer a replay of the log gives (RULES.md "Business days, grace periods and
  * violations").
  */
-export class ReadModelProjector implements InlineProjector {
+export class ReadModelProjector implements InlineProjector, CustomerReplay {
   private readonly tenantDefaults = new Map<string, TenantDefaults>();
 
   async project(sql: SqlSession, tenantId: string, entries: readonly LedgerEntry[]): Promise<void> {
@@ -44,6 +54,14 @@ export class ReadModelProjector implements InlineProjector {
     const tenant = await this.defaultsOf(sql, tenantId);
     const changes = foldEntries(entries, customers, policies, tenant);
     await writeChanges(sql, tenantId, changes, customers, tenant, entries[entries.length - 1]!.sequence);
+  }
+
+  /** Nothing to read first: every customer starts from no facts, so each is written once. */
+  async replayCustomers(sql: SqlSession, tenantId: string, entries: readonly LedgerEntry[], policies: readonly PolicyVersion[], appliedThrough: number): Promise<void> {
+    const customers = new Map<string, CustomerState>();
+    const tenant = await this.defaultsOf(sql, tenantId);
+    const changes = foldEntries(entries, customers, policies, tenant);
+    await writeChanges(sql, tenantId, changes, customers, tenant, appliedThrough);
   }
 
   /** Tenants never change their defaults (API.md), so they are read once. */
@@ -65,9 +83,13 @@ interface Changes {
   policies: Array<EntryOfType<'policy.adopted'>>;
 }
 
-function foldEntries(entries: readonly LedgerEntry[], customers: Map<string, CustomerState>, initialPolicies: readonly PolicyVersion[], tenant: TenantDefaults): Changes {
+/**
+ * `knownPolicies` may hold versions adopted after some of `entries` (a rebuild knows them all): a
+ * contact is judged by the versions adopted before it in the log, as it was when appended.
+ */
+function foldEntries(entries: readonly LedgerEntry[], customers: Map<string, CustomerState>, knownPolicies: readonly PolicyVersion[], tenant: TenantDefaults): Changes {
   const changes: Changes = { consents: new Map(), relationships: new Map(), dnc: new Map(), contacts: [], policies: [] };
-  let policies = initialPolicies;
+  let policies = knownPolicies;
   for (const entry of entries) {
     if (isCustomerEventType(entry.type)) {
       const state = customers.get(entry.subject) ?? { facts: undefined, erasedAt: null };
@@ -97,7 +119,8 @@ function foldEntries(entries: readonly LedgerEntry[], customers: Map<string, Cus
         break;
       }
       case 'contact.attempted': {
-        const evaluation = evaluateContact({ facts: customers.get(entry.subject)!.facts, policies, tenant }, entry);
+        const adoptedBefore = policies.filter((policy) => policy.sequence < entry.sequence);
+        const evaluation = evaluateContact({ facts: customers.get(entry.subject)!.facts, policies: adoptedBefore, tenant }, entry);
         changes.contacts.push({ entry, evaluation });
         break;
       }

@@ -1,22 +1,30 @@
-import { LogReader } from '../ledger/read/log-reader';
+import { applyPolicyEntry, CUSTOMER_EVENT_TYPES, LedgerEntry, PolicyVersion } from '../../projections';
 import { tenantLogLock } from '../ledger/append/log-writer';
+import { ENTRY_COLUMNS, EntryRow, LogReader, toEntry } from '../ledger/read/log-reader';
 import { LedgerDatabase } from '../store/ledger-database';
+import { SqlSession } from '../store/sql-session';
 import { READ_MODEL_TABLES } from './entities';
-import { InlineProjector } from './read-model-projector';
+import { CustomerReplay, InlineProjector } from './read-model-projector';
 
-const PAGE = 5_000;
+/** Entries read per query: enough to amortize a round trip, few enough to hold in memory. */
+const DEFAULT_PAGE_SIZE = 5_000;
 
 /**
- * Drops a tenant's read models and replays its log through the same projector the appends use
+ * Drops a tenant's read models and replays its log through the projector the appends use
  * (DESIGN.md invariant 4). Holds the tenant's append lock meanwhile, so no append interleaves;
  * other tenants carry on.
+ *
+ * Policies first, then customers one whole history at a time (in subject order, on the log's
+ * subject index): each customer's row is then written once, instead of read back and rewritten
+ * for every page of the log that mentions it, which is what replaying in log order costs.
  */
 export class ReadModelRebuild {
   private readonly reader: LogReader;
 
   constructor(
     private readonly database: LedgerDatabase,
-    private readonly projector: InlineProjector,
+    private readonly projector: InlineProjector & CustomerReplay,
+    private readonly pageSize = DEFAULT_PAGE_SIZE,
   ) {
     this.reader = new LogReader(database);
   }
@@ -26,20 +34,68 @@ export class ReadModelRebuild {
     return rows.map((row) => row.id);
   }
 
-  /** Returns the number of entries replayed. */
+  /** Returns the number of entries in the log, all of which the read models now reflect. */
   rebuild(tenantId: string): Promise<number> {
-    return this.database.transaction(async (manager) => {
-      const lock = tenantLogLock(tenantId);
-      await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [lock.space, lock.key]);
-      for (const table of READ_MODEL_TABLES) await manager.query(`DELETE FROM ${table} WHERE tenant_id = $1`, [tenantId]);
-      let replayed = 0;
-      for (let after = -1; ; ) {
-        const page = await this.reader.page(tenantId, { after, limit: PAGE }, manager);
-        await this.projector.project(manager, tenantId, page);
-        replayed += page.length;
-        if (page.length < PAGE) return replayed;
-        after = page[page.length - 1]!.sequence;
+    return this.database.transactionUnder(tenantLogLock(tenantId), async (sql) => {
+      const [tenant] = await sql.query('SELECT 1 FROM tenants WHERE id = $1', [tenantId]);
+      if (!tenant) throw new UnknownTenantError(tenantId);
+      for (const table of READ_MODEL_TABLES) await sql.query(`DELETE FROM ${table} WHERE tenant_id = $1`, [tenantId]);
+      const size = await logSize(sql, tenantId);
+      if (size === 0) return 0;
+      const policies = await this.replayPolicies(sql, tenantId);
+      for (let after: CustomerPosition = { subject: '', sequence: -1 }, carried: LedgerEntry[] = []; ; ) {
+        const page = await customerEntriesAfter(sql, tenantId, after, this.pageSize);
+        const entries = [...carried, ...page];
+        if (page.length < this.pageSize) {
+          await this.projector.replayCustomers(sql, tenantId, entries, policies, size - 1);
+          return size;
+        }
+        // The page's last customer may go on in the next page: it waits, to be folded whole.
+        const last = page[page.length - 1]!;
+        const firstOfLast = entries.findIndex((entry) => entry.subject === last.subject);
+        await this.projector.replayCustomers(sql, tenantId, entries.slice(0, firstOfLast), policies, size - 1);
+        carried = entries.slice(firstOfLast);
+        after = { subject: last.subject, sequence: last.sequence };
       }
     });
   }
+
+  private async replayPolicies(sql: SqlSession, tenantId: string): Promise<readonly PolicyVersion[]> {
+    const entries: LedgerEntry[] = [];
+    for (let after = -1; ; ) {
+      const page = await this.reader.page(tenantId, { after, limit: this.pageSize, types: ['policy.adopted'] }, sql);
+      entries.push(...page);
+      if (page.length < this.pageSize) break;
+      after = page[page.length - 1]!.sequence;
+    }
+    await this.projector.project(sql, tenantId, entries);
+    return entries.reduce(applyPolicyEntry, [] as readonly PolicyVersion[]);
+  }
+}
+
+export class UnknownTenantError extends Error {
+  constructor(readonly tenantId: string) {
+    super(`there is no tenant ${tenantId}`);
+  }
+}
+
+interface CustomerPosition {
+  subject: string;
+  sequence: number;
+}
+
+/** The next page of customer entries in (subject, sequence) order: the log's subject index. */
+async function customerEntriesAfter(sql: SqlSession, tenantId: string, after: CustomerPosition, limit: number): Promise<LedgerEntry[]> {
+  const rows = await sql.query<EntryRow>(
+    `SELECT ${ENTRY_COLUMNS} FROM ledger_entries
+      WHERE tenant_id = $1 AND (subject, sequence) > ($2, $3) AND type = ANY($4::text[])
+      ORDER BY subject, sequence LIMIT $5`,
+    [tenantId, after.subject, after.sequence, CUSTOMER_EVENT_TYPES, limit],
+  );
+  return rows.map(toEntry);
+}
+
+async function logSize(sql: SqlSession, tenantId: string): Promise<number> {
+  const [row] = await sql.query<{ size: string | null }>('SELECT max(sequence) + 1 AS size FROM ledger_entries WHERE tenant_id = $1', [tenantId]);
+  return Number(row?.size ?? 0);
 }

@@ -80,7 +80,7 @@ export function rebuildContract(store: StoreUnderTest): void {
     return { tenantId, entries: await appendHistory(log, tenantId, dealerHistory()) };
   };
 
-  const rebuild = (tenantId: string) => new ReadModelRebuild(database, new ReadModelProjector()).rebuild(tenantId);
+  const rebuild = (tenantId: string, pageSize?: number) => new ReadModelRebuild(database, new ReadModelProjector(), pageSize).rebuild(tenantId);
 
   beforeAll(open);
   afterAll(async () => {
@@ -107,6 +107,26 @@ export function rebuildContract(store: StoreUnderTest): void {
       rm_projection_positions: 1,
     });
     expect(inline.rm_projection_positions).toEqual([{ tenant_id: tenantId, last_sequence: entries - 1 }]);
+  });
+
+  it.each([1, 2, 3, 7])('gives the same state reading %i entries at a time (customers spanning pages are folded whole)', async (pageSize) => {
+    const { tenantId, entries } = await seededTenant();
+    const inline = await snapshot(database, tenantId);
+
+    expect(await rebuild(tenantId, pageSize)).toBe(entries);
+
+    expect(await snapshot(database, tenantId)).toEqual(inline);
+  });
+
+  it('refuses a tenant that does not exist, through the library and the CLI', async () => {
+    const tenantId = uniqueTenantId('missing');
+    await expect(rebuild(tenantId)).rejects.toThrow(`there is no tenant ${tenantId}`);
+    await database.close();
+
+    const run = await runRebuildCli(tenantId, config);
+
+    await open();
+    expect(run).toEqual({ status: 1, stdout: '', stderr: `compliance-ledger: there is no tenant ${tenantId}\n` });
   });
 
   it('repairs damaged read models and leaves other tenants alone', async () => {

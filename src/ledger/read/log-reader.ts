@@ -1,6 +1,6 @@
-import { EntityManager } from 'typeorm';
 import { EventType, LedgerEntry } from '../../../projections/events';
 import { LedgerDatabase } from '../../store/ledger-database';
+import { SqlSession } from '../../store/sql-session';
 
 export interface EntryFilter {
   after: number;
@@ -33,13 +33,13 @@ export const ENTRY_COLUMNS = 'sequence, event_id, source, type, subject, time, r
 export class LogReader {
   constructor(private readonly database: LedgerDatabase) {}
 
-  async page(tenantId: string, filter: EntryFilter, manager: EntityManager = this.database.dataSource.manager): Promise<LedgerEntry[]> {
+  async page(tenantId: string, filter: EntryFilter, sql: SqlSession = this.database.dataSource.manager): Promise<LedgerEntry[]> {
     // Sequences are dense, so an unfiltered page is exactly (after, after + limit]. Saying so keeps
     // the plan on the primary key even when statistics are stale (PGlite has no autovacuum);
     // without it the planner may sort the whole rest of the log for every page.
     const unfiltered = !filter.types && !filter.subject && !filter.subjects;
     const before = unfiltered ? Math.min(filter.before ?? Number.MAX_SAFE_INTEGER, filter.after + filter.limit + 1) : filter.before;
-    const rows: EntryRow[] = await manager.query(
+    const rows = await sql.query<EntryRow>(
       `SELECT ${ENTRY_COLUMNS} FROM ledger_entries
         WHERE tenant_id = $1 AND sequence > $2
           AND ($3::text[] IS NULL OR type = ANY($3::text[]))
@@ -52,8 +52,8 @@ export class LogReader {
     return rows.map(toEntry);
   }
 
-  async one(tenantId: string, sequence: number, manager: EntityManager = this.database.dataSource.manager): Promise<LedgerEntry | undefined> {
-    const rows: EntryRow[] = await manager.query(`SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE tenant_id = $1 AND sequence = $2`, [tenantId, sequence]);
+  async one(tenantId: string, sequence: number, sql: SqlSession = this.database.dataSource.manager): Promise<LedgerEntry | undefined> {
+    const rows = await sql.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE tenant_id = $1 AND sequence = $2`, [tenantId, sequence]);
     return rows[0] && toEntry(rows[0]);
   }
 }
