@@ -161,9 +161,10 @@ class SyntheticLog {
 
   private async insert(first: number, leafHashes: Buffer[], subtrees: StoredSubtree[]): Promise<void> {
     await this.pool.query(
-      `INSERT INTO ledger_entries (tenant_id, sequence, event_id, source, type, subject, time, recorded_at, recorded_by, prev_subject_sequence, data, leaf_hash)
+      // The fingerprint is a stand-in (the leaf hash): proofs and checkpoints never read it.
+      `INSERT INTO ledger_entries (tenant_id, sequence, event_id, source, type, subject, time, recorded_at, recorded_by, prev_subject_sequence, data, leaf_hash, fingerprint)
        SELECT $1, e.sequence, $2 || e.sequence, $3, 'contact.attempted', 'c-' || (e.sequence % $4), $5::timestamptz, $6::timestamptz, $7::jsonb,
-              CASE WHEN e.sequence >= $4 THEN e.sequence - $4 END, jsonb_set($8::jsonb, '{messageRef}', to_jsonb('m-' || e.sequence)), h.leaf_hash
+              CASE WHEN e.sequence >= $4 THEN e.sequence - $4 END, jsonb_set($8::jsonb, '{messageRef}', to_jsonb('m-' || e.sequence)), h.leaf_hash, h.leaf_hash
          FROM unnest($10::bytea[]) WITH ORDINALITY AS h(leaf_hash, k), LATERAL (SELECT $9::bigint + h.k - 1 AS sequence) e`,
       [this.tenantId, this.idPrefix, FEED_SOURCE, CUSTOMERS, TIME, RECORDED_AT, JSON.stringify(BENCH_RECORDED_BY), JSON.stringify(DATA), first, leafHashes],
     );

@@ -2,7 +2,7 @@ import { applyPolicyEntry, CUSTOMER_EVENT_TYPES, LedgerEntry, PolicyVersion } fr
 import { tenantLogLock } from '../ledger/append/log-writer';
 import { ENTRY_COLUMNS, EntryRow, LogReader, toEntry } from '../ledger/read/log-reader';
 import { LedgerDatabase } from '../store/ledger-database';
-import { SqlSession } from '../store/sql-session';
+import { queuedSession, SqlSession } from '../store/sql-session';
 import { READ_MODEL_TABLES } from './entities';
 import { CustomerReplay, InlineProjector } from './read-model-projector';
 
@@ -36,15 +36,16 @@ export class ReadModelRebuild {
 
   /** Returns the number of entries in the log, all of which the read models now reflect. */
   rebuild(tenantId: string): Promise<number> {
-    return this.database.transactionUnder(tenantLogLock(tenantId), async (sql) => {
+    return this.database.transactionUnder(tenantLogLock(tenantId), async (session) => {
+      const sql = queuedSession(session);
       const [tenant] = await sql.query('SELECT 1 FROM tenants WHERE id = $1', [tenantId]);
       if (!tenant) throw new UnknownTenantError(tenantId);
       for (const table of READ_MODEL_TABLES) await sql.query(`DELETE FROM ${table} WHERE tenant_id = $1`, [tenantId]);
       const size = await logSize(sql, tenantId);
       if (size === 0) return 0;
       const policies = await this.replayPolicies(sql, tenantId);
-      for (let after: CustomerPosition = { subject: '', sequence: -1 }, carried: LedgerEntry[] = []; ; ) {
-        const page = await customerEntriesAfter(sql, tenantId, after, this.pageSize);
+      let page = await customerEntriesAfter(sql, tenantId, { subject: '', sequence: -1 }, this.pageSize);
+      for (let carried: LedgerEntry[] = []; ; ) {
         const entries = [...carried, ...page];
         if (page.length < this.pageSize) {
           await this.projector.replayCustomers(sql, tenantId, entries, policies, size - 1);
@@ -53,9 +54,12 @@ export class ReadModelRebuild {
         // The page's last customer may go on in the next page: it waits, to be folded whole.
         const last = page[page.length - 1]!;
         const firstOfLast = entries.findIndex((entry) => entry.subject === last.subject);
+        // Asked for now, so the server reads the next page while this one is folded.
+        const next = customerEntriesAfter(sql, tenantId, { subject: last.subject, sequence: last.sequence }, this.pageSize);
+        next.catch(() => undefined); // awaited below, unless the replay fails first
         await this.projector.replayCustomers(sql, tenantId, entries.slice(0, firstOfLast), policies, size - 1);
         carried = entries.slice(firstOfLast);
-        after = { subject: last.subject, sequence: last.sequence };
+        page = await next;
       }
     });
   }

@@ -39,3 +39,20 @@ export function preparedSession(client: DriverClient): SqlSession {
     },
   };
 }
+
+/**
+ * `session` with its queries queued: each is sent once the one before it has finished, so a caller
+ * may ask for its next query before awaiting the last (the drivers refuse overlapping queries on a
+ * connection) and do its own work while the server runs it.
+ */
+export function queuedSession(session: SqlSession): SqlSession {
+  let last: Promise<unknown> = Promise.resolve();
+  return {
+    query<T>(text: string, params?: unknown[]): Promise<T[]> {
+      const result = last.then(() => session.query<T>(text, params));
+      // The queue moves on whether or not a query failed; its caller sees the failure.
+      last = result.catch(() => undefined);
+      return result;
+    },
+  };
+}
