@@ -16,6 +16,8 @@ export class ProblemFilter implements ExceptionFilter {
 
 export function sendProblem(reply: FastifyReply, problem: Problem): void {
   if (problem.code === 'unauthenticated') reply.header('WWW-Authenticate', 'Bearer');
+  // A tenant's append queue drains in a few seconds at most; a second is a fair first wait.
+  if (problem.code === 'rate-limited') reply.header('Retry-After', '1');
   reply.status(problem.status).header('Content-Type', 'application/problem+json').send(problem.toJSON());
 }
 

@@ -6,7 +6,7 @@ import { PiiDisclosure, PiiVault } from '../vault/pii-vault';
 import { RequestOutcome } from './append/append-plan';
 import { LogWriter } from './append/log-writer';
 import { NewEvent, prepareEvents } from './append/prepared-event';
-import { TenantAppendQueue } from './append/tenant-append-queue';
+import { DEFAULT_MAX_QUEUED_EVENTS, TenantAppendQueue } from './append/tenant-append-queue';
 import { EntryFilter, LogReader } from './read/log-reader';
 
 export type EntryWithPii = LedgerEntry & { pii?: PiiDisclosure };
@@ -25,9 +25,10 @@ export class TenantLog {
     keys: KeyMaterial,
     projector: InlineProjector = new ReadModelProjector(),
     private readonly vault: PiiVault = new PiiVault(keys),
+    maxQueuedEvents = DEFAULT_MAX_QUEUED_EVENTS,
   ) {
     this.fingerprintKey = keys.derive('idempotency-fingerprint');
-    this.queue = new TenantAppendQueue(new LogWriter(database, this.vault, projector));
+    this.queue = new TenantAppendQueue(new LogWriter(database, this.vault, projector), maxQueuedEvents);
     this.reader = new LogReader(database);
   }
 

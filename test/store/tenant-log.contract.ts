@@ -64,6 +64,24 @@ export function tenantLogContract(store: StoreUnderTest): void {
     expect(entries.map((entry) => entry.sequence)).toEqual(sequences);
   });
 
+  it('refuses appends with rate-limited once a tenant has too many events waiting, and writes the rest', async () => {
+    const { database, tenantId } = harness;
+    const log = new TenantLog(database, KeyMaterial.load(harness.config), undefined, undefined, 3);
+    const other = uniqueTenantId('other');
+    await new TenantRegistry(database).createTenant({ id: other, name: 'Other Motors', country: 'CA', region: 'ON', timezone: 'America/Toronto' });
+
+    // Asked for at once: none is written before the queue has seen them all.
+    const outcomes = await Promise.all([
+      log.append(tenantId, emitter, [customerRegistered('c-1'), customerRegistered('c-2')]),
+      log.append(tenantId, emitter, [customerRegistered('c-3')]),
+      log.append(tenantId, emitter, [customerRegistered('c-4')]),
+      log.append(other, emitter, [customerRegistered('c-5')]),
+    ]);
+
+    expect(outcomes.map((outcome) => (outcome.ok ? 'appended' : outcome.problem.code))).toEqual(['appended', 'appended', 'rate-limited', 'appended']);
+    expect((await log.page(tenantId, { after: -1, limit: 10 })).map((entry) => entry.subject)).toEqual(['c-1', 'c-2', 'c-3']);
+  });
+
   it('never lets recordedAt decrease along the sequence', async () => {
     const { log, tenantId } = harness;
     for (let round = 0; round < 5; round++) {

@@ -1,9 +1,17 @@
+import { Problem } from '../../common/problem';
 import { LogWriter } from './log-writer';
 import { RequestOutcome } from './append-plan';
 import { AppendRequest } from './prepared-event';
 
 /** Enough to amortize a transaction, small enough to keep one group's latency low. */
 const MAX_EVENTS_PER_GROUP = 2_000;
+
+/**
+ * Events a tenant may have waiting for their transaction: ten full groups, a few seconds of
+ * writing. Past it, appends are refused with 429 rather than queued without bound, which would
+ * only grow memory and every waiting client's latency.
+ */
+export const DEFAULT_MAX_QUEUED_EVENTS = 20_000;
 
 interface Waiting {
   request: AppendRequest;
@@ -20,15 +28,25 @@ interface Waiting {
  */
 export class TenantAppendQueue {
   private readonly waiting = new Map<string, Waiting[]>();
+  private readonly waitingEvents = new Map<string, number>();
   private readonly draining = new Map<string, Promise<void>>();
 
-  constructor(private readonly writer: LogWriter) {}
+  constructor(
+    private readonly writer: LogWriter,
+    private readonly maxQueuedEvents = DEFAULT_MAX_QUEUED_EVENTS,
+  ) {}
 
   append(tenantId: string, request: AppendRequest): Promise<RequestOutcome> {
+    const queued = this.waitingEvents.get(tenantId) ?? 0;
+    // A request alone in the queue always goes in, whatever its size (the body limit bounds it).
+    if (queued > 0 && queued + request.events.length > this.maxQueuedEvents) {
+      return Promise.resolve({ ok: false, problem: new Problem('rate-limited', `The tenant has ${queued} events waiting to be written; retry shortly`) });
+    }
     return new Promise((resolve, reject) => {
       const queue = this.waiting.get(tenantId) ?? [];
       queue.push({ request, resolve, reject });
       this.waiting.set(tenantId, queue);
+      this.waitingEvents.set(tenantId, queued + request.events.length);
       if (!this.draining.has(tenantId)) this.draining.set(tenantId, this.drain(tenantId));
     });
   }
@@ -65,7 +83,12 @@ export class TenantAppendQueue {
       count++;
     }
     const group = queue.splice(0, count);
-    if (queue.length === 0) this.waiting.delete(tenantId);
+    if (queue.length === 0) {
+      this.waiting.delete(tenantId);
+      this.waitingEvents.delete(tenantId);
+    } else {
+      this.waitingEvents.set(tenantId, this.waitingEvents.get(tenantId)! - events);
+    }
     return group;
   }
 
