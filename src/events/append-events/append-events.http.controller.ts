@@ -31,6 +31,7 @@ export class AppendEventsController {
   @ApiConsumes('application/json', 'application/cloudevents+json', 'application/cloudevents-batch+json')
   @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(CloudEventDto) }, { type: 'array', maxItems: 1000, items: { $ref: getSchemaPath(CloudEventDto) } }] } })
   @ApiResponse({ status: 201, description: '{ appended, duplicates, position, events: [{ id, source, sequence, recordedAt, leafHash, duplicate }] }' })
+  @ApiResponse({ status: 429, description: 'rate-limited: the tenant has 20,000 events waiting to be written; nothing was appended. Retry after the Retry-After seconds.' })
   async append(
     @CurrentTenantKey() key: TenantPrincipal,
     @Headers() headers: IncomingHttpHeaders,
