@@ -1,8 +1,8 @@
-import { EntityManager } from 'typeorm';
 import { readPlan, rootPlan } from '../integrity';
 import { LedgerDatabase } from '../store/ledger-database';
 import { LogSigner } from './log-signer';
 import { SqlSubtreeHashes } from './sql-subtree-hashes';
+import { SqlSession } from '../store/sql-session';
 
 export interface IssuedCheckpoint {
   treeSize: number;
@@ -23,8 +23,8 @@ export class Checkpoints {
    * signing the same size sign the same bytes (Ed25519 is deterministic), so either insert may win.
    */
   async current(tenantId: string): Promise<IssuedCheckpoint> {
-    const manager = this.database.dataSource.manager;
-    const [row]: Array<{ size: string; root_hash: Buffer | null; note: string | null }> = await manager.query(
+    const sql: SqlSession = this.database;
+    const [row]: Array<{ size: string; root_hash: Buffer | null; note: string | null }> = await sql.query(
       `SELECT s.size, c.root_hash, c.note
          FROM (SELECT coalesce(max(sequence) + 1, 0) AS size FROM ledger_entries WHERE tenant_id = $1) s
          LEFT JOIN checkpoints c ON c.tenant_id = $1 AND c.tree_size = s.size`,
@@ -32,9 +32,9 @@ export class Checkpoints {
     );
     const treeSize = Number(row.size);
     if (row.note !== null) return { treeSize, rootHash: row.root_hash!, note: row.note };
-    const rootHash = await readPlan(rootPlan(treeSize), new SqlSubtreeHashes(manager, tenantId));
+    const rootHash = await readPlan(rootPlan(treeSize), new SqlSubtreeHashes(sql, tenantId));
     const note = this.signer.signCheckpoint(tenantId, treeSize, rootHash);
-    await manager.query(
+    await sql.query(
       `INSERT INTO checkpoints (tenant_id, tree_size, root_hash, note, issued_at)
        VALUES ($1, $2, $3, $4, clock_timestamp()) ON CONFLICT DO NOTHING`,
       [tenantId, treeSize, rootHash, note],
@@ -43,12 +43,12 @@ export class Checkpoints {
   }
 
   /** Every checkpoint issued, by tree size. */
-  all(tenantId: string, manager: EntityManager = this.database.dataSource.manager): Promise<IssuedCheckpoint[]> {
-    return this.stored(manager, tenantId);
+  all(tenantId: string, sql: SqlSession = this.database): Promise<IssuedCheckpoint[]> {
+    return this.stored(sql, tenantId);
   }
 
-  private async stored(manager: EntityManager, tenantId: string): Promise<IssuedCheckpoint[]> {
-    const rows: Array<{ tree_size: string; root_hash: Buffer; note: string }> = await manager.query(
+  private async stored(sql: SqlSession, tenantId: string): Promise<IssuedCheckpoint[]> {
+    const rows: Array<{ tree_size: string; root_hash: Buffer; note: string }> = await sql.query(
       'SELECT tree_size, root_hash, note FROM checkpoints WHERE tenant_id = $1 ORDER BY tree_size',
       [tenantId],
     );
@@ -57,7 +57,7 @@ export class Checkpoints {
 }
 
 /** Appends commit in sequence order, so the highest committed sequence names a complete prefix. */
-export async function currentTreeSize(manager: EntityManager, tenantId: string): Promise<number> {
-  const [row] = await manager.query('SELECT coalesce(max(sequence) + 1, 0) AS size FROM ledger_entries WHERE tenant_id = $1', [tenantId]);
+export async function currentTreeSize(sql: SqlSession, tenantId: string): Promise<number> {
+  const [row] = await sql.query('SELECT coalesce(max(sequence) + 1, 0) AS size FROM ledger_entries WHERE tenant_id = $1', [tenantId]);
   return Number(row.size);
 }

@@ -1,4 +1,3 @@
-import { EntityManager } from 'typeorm';
 import { CompactRange, openNote, parseCheckpoint, parseVerifierKey, readPlan, rootPlan } from '../integrity';
 import { leafHashOf } from '../ledger/leaf-input';
 import { LogReader } from '../ledger/read/log-reader';
@@ -6,6 +5,7 @@ import { LedgerDatabase } from '../store/ledger-database';
 import { Checkpoints, currentTreeSize } from './checkpoints';
 import { LogSigner } from './log-signer';
 import { SqlSubtreeHashes } from './sql-subtree-hashes';
+import { SqlSession } from '../store/sql-session';
 
 export interface VerificationReport {
   ok: boolean;
@@ -36,11 +36,11 @@ export class LogVerification {
   }
 
   async verify(tenantId: string, range: { from?: number; to?: number } = {}): Promise<VerificationReport> {
-    const manager = this.database.dataSource.manager;
-    const treeSize = await currentTreeSize(manager, tenantId);
+    const sql: SqlSession = this.database;
+    const treeSize = await currentTreeSize(sql, tenantId);
     const from = range.from ?? 0;
     const to = Math.min(range.to ?? treeSize, treeSize);
-    const checkpoints = (await this.checkpoints.all(tenantId, manager)).filter((checkpoint) => checkpoint.treeSize <= treeSize);
+    const checkpoints = (await this.checkpoints.all(tenantId, sql)).filter((checkpoint) => checkpoint.treeSize <= treeSize);
     const verifier = parseVerifierKey(this.signer.verifierKey(tenantId));
     const problems: string[] = [];
     let firstBadSequence: number | undefined;
@@ -63,7 +63,7 @@ export class LogVerification {
       }
     };
     checkCheckpointsUpTo(0);
-    for await (const page of this.pages(manager, tenantId, treeSize)) {
+    for await (const page of this.pages(sql, tenantId, treeSize)) {
       for (const leaf of page) {
         const inRange = leaf.sequence >= from && leaf.sequence < to;
         if (inRange && !leaf.recomputed.equals(leaf.stored)) markBad(leaf.sequence, `entry ${leaf.sequence} does not match its leaf hash`);
@@ -71,8 +71,8 @@ export class LogVerification {
         checkCheckpointsUpTo(leaves.size);
       }
     }
-    const recomputedRoot = leaves.root() ?? (await readPlan(rootPlan(0), new SqlSubtreeHashes(manager, tenantId)));
-    const storedRoot = await readPlan(rootPlan(treeSize), new SqlSubtreeHashes(manager, tenantId));
+    const recomputedRoot = leaves.root() ?? (await readPlan(rootPlan(0), new SqlSubtreeHashes(sql, tenantId)));
+    const storedRoot = await readPlan(rootPlan(treeSize), new SqlSubtreeHashes(sql, tenantId));
     if (!storedRoot.equals(recomputedRoot)) problems.push('the stored interior hashes of the tree do not match its leaves');
     return {
       ok: problems.length === 0,
@@ -84,9 +84,9 @@ export class LogVerification {
     };
   }
 
-  private async *pages(manager: EntityManager, tenantId: string, treeSize: number): AsyncGenerator<Array<{ sequence: number; recomputed: Buffer; stored: Buffer }>> {
+  private async *pages(sql: SqlSession, tenantId: string, treeSize: number): AsyncGenerator<Array<{ sequence: number; recomputed: Buffer; stored: Buffer }>> {
     for (let after = -1; after < treeSize - 1; ) {
-      const entries = (await this.reader.page(tenantId, { after, limit: PAGE }, manager)).filter((entry) => entry.sequence < treeSize);
+      const entries = (await this.reader.page(tenantId, { after, limit: PAGE }, sql)).filter((entry) => entry.sequence < treeSize);
       if (entries.length === 0) return;
       yield entries.map((entry) => {
         const { leafHash, ...fields } = entry;

@@ -75,8 +75,9 @@ export class LedgerDatabase {
     return pool;
   }
 
+  /** One statement on any connection, outside a transaction, prepared once per connection (see preparedSession). */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
-    return this.dataSource.query(sql, params);
+    return preparedSession(this.pool()).query<T>(sql, params);
   }
 
   async isReachable(): Promise<boolean> {

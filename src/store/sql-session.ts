@@ -3,13 +3,16 @@ export interface SqlSession {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
 }
 
-/** What pg.Pool and the embedded PGlitePool both offer. */
-export interface DriverPool {
+/** What pg's clients and pools, and the embedded PGlitePool and its clients, all take. */
+export interface DriverQueryable {
+  query(statement: string | { name?: string; text: string; values?: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+export interface DriverPool extends DriverQueryable {
   connect(): Promise<DriverClient>;
 }
 
-export interface DriverClient {
-  query(statement: string | { name?: string; text: string; values?: unknown[] }): Promise<{ rows: unknown[] }>;
+export interface DriverClient extends DriverQueryable {
   release(error?: unknown): unknown;
 }
 
@@ -26,15 +29,17 @@ function statementName(text: string): string {
 }
 
 /**
- * `client`, running each statement as a named prepared statement: the server parses and plans it
- * once per connection rather than on every call. The append's statements are wide CTEs over
- * unnested arrays whose planning costs as much as running them for a few events. Only for a fixed
- * set of statement texts: every distinct text stays prepared on its connection.
+ * `client` (a connection, or a pool that lends one per statement), running each statement as a
+ * named prepared statement: the server parses and plans it once per connection rather than on
+ * every call. The append's statements are wide CTEs over unnested arrays whose planning costs as
+ * much as running them for a few events. Only for a fixed set of statement texts: every distinct
+ * text stays prepared on its connection.
  */
-export function preparedSession(client: DriverClient): SqlSession {
+export function preparedSession(client: DriverQueryable): SqlSession {
   return {
     async query<T>(text: string, params?: unknown[]): Promise<T[]> {
-      const result = await client.query({ name: statementName(text), text, values: params });
+      // Without parameters the simple protocol runs it (several statements at once, VACUUM too).
+      const result = await client.query(params && params.length > 0 ? { name: statementName(text), text, values: params } : text);
       return result.rows as T[];
     },
   };

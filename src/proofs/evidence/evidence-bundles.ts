@@ -8,6 +8,7 @@ import { Checkpoints } from '../checkpoints';
 import { LogSigner } from '../log-signer';
 import { Proofs } from '../proofs';
 import { assembleBundle, DisclosedPii, encodeBundle } from './bundle-format';
+import { SqlSession } from '../../store/sql-session';
 
 const PAGE = 1000;
 /** Leaves per batched proof read: bounds one query's parameters for customers with long histories. */
@@ -60,9 +61,9 @@ export class EvidenceBundles {
 
   private async inclusionProofs(tenantId: string, sequences: number[], treeSize: number): Promise<Buffer[][]> {
     const proofs: Buffer[][] = [];
-    const manager = this.database.dataSource.manager;
+    const sql: SqlSession = this.database;
     for (let start = 0; start < sequences.length; start += PROOFS_PER_READ) {
-      proofs.push(...(await this.proofs.inclusionMany(manager, tenantId, sequences.slice(start, start + PROOFS_PER_READ), treeSize)));
+      proofs.push(...(await this.proofs.inclusionMany(sql, tenantId, sequences.slice(start, start + PROOFS_PER_READ), treeSize)));
     }
     return proofs;
   }

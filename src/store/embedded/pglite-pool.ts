@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { PGlite, Results } from '@electric-sql/pglite';
+import { PGlitePreparedStatements } from './pglite-prepared-statements';
 
 type ConnectCallback = (error: Error | undefined, client?: PGliteClient, release?: (error?: unknown) => void) => void;
 
@@ -20,9 +21,11 @@ export class PGlitePool extends EventEmitter {
   private holder: PGliteClient | undefined;
   private readonly waiting: Array<(client: PGliteClient) => void> = [];
   private ended = false;
+  private readonly statements: PGlitePreparedStatements;
 
   constructor(private readonly db: PGlite) {
     super();
+    this.statements = new PGlitePreparedStatements(db);
   }
 
   connect(): Promise<PGliteClient>;
@@ -36,10 +39,10 @@ export class PGlitePool extends EventEmitter {
     );
   }
 
-  async query(sql: string, params?: unknown[]): Promise<PgLikeResult> {
+  async query(statement: string | { name?: string; text: string; values?: unknown[] }, params?: unknown[]): Promise<PgLikeResult> {
     const client = await this.checkout();
     try {
-      return await client.query(sql, params);
+      return await client.query(statement, params);
     } finally {
       await client.release();
     }
@@ -55,7 +58,7 @@ export class PGlitePool extends EventEmitter {
   private checkout(): Promise<PGliteClient> {
     if (this.ended) return Promise.reject(new Error('The embedded database pool has been closed'));
     if (!this.holder) {
-      this.holder = new PGliteClient(this.db, (client) => this.handBack(client));
+      this.holder = new PGliteClient(this.db, this.statements, (client) => this.handBack(client));
       return Promise.resolve(this.holder);
     }
     return new Promise((resolve) => this.waiting.push(resolve));
@@ -64,7 +67,7 @@ export class PGlitePool extends EventEmitter {
   private handBack(client: PGliteClient): void {
     if (client !== this.holder) return;
     const next = this.waiting.shift();
-    this.holder = next ? new PGliteClient(this.db, (c) => this.handBack(c)) : undefined;
+    this.holder = next ? new PGliteClient(this.db, this.statements, (c) => this.handBack(c)) : undefined;
     if (next && this.holder) next(this.holder);
   }
 }
@@ -76,19 +79,22 @@ export class PGliteClient extends EventEmitter {
 
   constructor(
     private readonly db: PGlite,
+    private readonly statements: PGlitePreparedStatements,
     private readonly onRelease: (client: PGliteClient) => void,
   ) {
     super();
   }
 
-  /** Takes pg's query config too; a statement's name is pg's plan cache, which PGlite has no use for. */
-  async query(statement: string | { text: string; values?: unknown[] }, values?: unknown[]): Promise<PgLikeResult> {
+  /** Takes pg's query config too: a named statement is prepared once, as pg does. */
+  async query(statement: string | { name?: string; text: string; values?: unknown[] }, values?: unknown[]): Promise<PgLikeResult> {
     if (this.released) throw new Error('query on a released embedded database client');
     const sql = typeof statement === 'string' ? statement : statement.text;
     const params = typeof statement === 'string' ? values : statement.values;
+    const name = typeof statement === 'string' ? undefined : statement.name;
     // Like pg: statements without parameters go through the simple protocol, which accepts several
     // statements at once (migrations rely on it); parameterized ones through the extended protocol.
-    const results = params && params.length > 0 ? [await this.db.query(sql, params)] : await this.db.exec(sql);
+    const results =
+      params && params.length > 0 ? [await (name ? this.statements.query(name, sql, params) : this.db.query(sql, params))] : await this.db.exec(sql);
     const last = results[results.length - 1];
     for (const result of results) this.trackTransaction(result.command);
     return { rows: last?.rows ?? [], rowCount: last?.rowCount ?? last?.affectedRows ?? null, command: last?.command, fields: last?.fields ?? [] };
