@@ -17,9 +17,10 @@ import { BATCH_SIZE, CONCURRENCY } from './store-append';
 import { median, say, table } from './stats';
 
 const STATEMENTS: Array<[RegExp, string]> = [
-  [/json_build_object\('sequence'/, 'SQL: read append state'],
-  [/FROM merkle_nodes n/, 'SQL: read Merkle right edge'],
-  [/INSERT INTO ledger_entries/, 'SQL: insert (entries, fingerprints, vault, subtrees)'],
+  [/^WITH head AS/, 'SQL: read append state and Merkle right edge'],
+  [/INSERT INTO ledger_entries/, 'SQL: insert (entries, vault, subtrees)'],
+  [/FROM rm_customers WHERE/, 'SQL: projector reads customers and policies'],
+  [/INSERT INTO rm_customers/, 'SQL: projector writes read models'],
 ];
 
 function statementName(sql: string): string {
