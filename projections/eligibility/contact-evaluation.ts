@@ -37,6 +37,17 @@ const BUSINESS_DAYS_TO_HONOUR_A_WITHDRAWAL = 10;
 
 /** Null for a `failed` contact, which is not a contact (RULES.md). */
 export function evaluateContact(record: CustomerRecord, contact: EntryOfType<'contact.attempted'>): ContactEvaluation | null {
+  return judgeContact(record, contact)?.evaluation ?? null;
+}
+
+export interface JudgedContact {
+  evaluation: ContactEvaluation;
+  /** The engine's decision at the contact's instant, as `evaluate` would answer it: what a report cites. */
+  decision: Decision;
+}
+
+/** `evaluateContact` with the decision it rests on, so a report need not ask the engine the same question again. */
+export function judgeContact(record: CustomerRecord, contact: EntryOfType<'contact.attempted'>): JudgedContact | null {
   if (contact.data.outcome === 'failed') return null;
   // The contact is about its subject, so the customer has a history by its own time; applying it again is a no-op.
   const facts = applyEntry(record.facts, contact);
@@ -46,6 +57,10 @@ export function evaluateContact(record: CustomerRecord, contact: EntryOfType<'co
   );
   const t = toEpochMs(contact.time);
   const decision = decide(context, t);
+  return { evaluation: evaluationOf(context, t, decision), decision };
+}
+
+function evaluationOf(context: EvaluationContext, t: number, decision: Decision): ContactEvaluation {
   if (decision.eligible) return { outcome: 'eligible', reason: decision.reason, basis: 'law' };
   if (TENANT_RULE_REASONS.includes(decision.reason)) return { outcome: 'policy-breach', reason: decision.reason, basis: 'policy' };
   return judgeUnderLaw(context, t, decision);

@@ -41,11 +41,16 @@ export function evaluate(input: EligibilityInput, question: EligibilityQuestion)
     eligibleUntil: eligibleUntil === null ? null : toTimestamp(eligibleUntil),
     jurisdiction: { ...context.view.jurisdiction },
     rules: decision.rules,
-    evidence: [...new Set(decision.evidence)].sort((a, b) => a - b),
+    evidence: citedEvidence(decision),
     explanation: decision.explanation,
     treeSize: question.treeSize,
     rulesVersion: rulesVersion(input.tzdataVersion),
   };
+}
+
+/** The sequences an answer cites: each once, in log order. */
+export function citedEvidence(decision: Decision): number[] {
+  return [...new Set(decision.evidence)].sort((a, b) => a - b);
 }
 
 /**
