@@ -12,11 +12,12 @@ import { toEpochMs, toTimestamp } from '../time/instants';
 import { addPeriod } from '../time/iso-duration';
 import { TENANT_RULE_REASONS, type CustomerRecord, type EligibilityReason } from './answer';
 import { optOutAt, withdrawalsInForce } from './consent';
+import { CustomerTimeline } from './customer-timeline';
 import { isLater, withoutEntries, type WithdrawalInView } from './customer-view';
 import { decide } from './decide';
 import type { Decision, EvaluationContext } from './decision';
 import { nationalListingAt } from './dnc-listings';
-import { evaluationContext } from './evaluate';
+import { contextInView } from './evaluate';
 
 export interface ContactEvaluation {
   outcome: 'eligible' | 'violation' | 'within-grace' | 'policy-breach';
@@ -50,12 +51,23 @@ export interface JudgedContact {
 export function judgeContact(record: CustomerRecord, contact: EntryOfType<'contact.attempted'>): JudgedContact | null {
   if (contact.data.outcome === 'failed') return null;
   // The contact is about its subject, so the customer has a history by its own time; applying it again is a no-op.
-  const facts = applyEntry(record.facts, contact);
-  const context = evaluationContext(
-    { ...record, facts, known: true },
-    { channel: contact.data.channel, purpose: contact.data.purpose, at: contact.time, asOf: contact.recordedAt, automated: contact.data.automated ?? false },
-  );
+  return judgeContactOn(new CustomerTimeline(applyEntry(record.facts, contact)), record, contact);
+}
+
+/**
+ * `judgeContact` for the many contacts of one history: its facts parsed once. The timeline must
+ * hold the contact, as one folded from every entry judged does.
+ */
+export function judgeContactOn(timeline: CustomerTimeline, customer: Omit<CustomerRecord, 'facts'>, contact: EntryOfType<'contact.attempted'>): JudgedContact | null {
+  if (contact.data.outcome === 'failed') return null;
   const t = toEpochMs(contact.time);
+  const context = contextInView(timeline.viewAt(customer.tenant, t, toEpochMs(contact.recordedAt)), customer.policies, {
+    channel: contact.data.channel,
+    purpose: contact.data.purpose,
+    at: contact.time,
+    asOf: contact.recordedAt,
+    automated: contact.data.automated ?? false,
+  });
   const decision = decide(context, t);
   return { evaluation: evaluationOf(context, t, decision), decision };
 }

@@ -8,7 +8,8 @@ import type { CustomerFacts } from '../customer-facts';
 import type { EntryOfType, LedgerEntry } from '../events';
 import type { PolicyVersion } from '../policies';
 import type { RuleReference, TenantDefaults } from '../eligibility/answer';
-import { judgeContact, type ContactEvaluation } from '../eligibility/contact-evaluation';
+import { judgeContactOn, type ContactEvaluation } from '../eligibility/contact-evaluation';
+import { CustomerTimeline } from '../eligibility/customer-timeline';
 import { citedEvidence } from '../eligibility/evaluate';
 import { FactsAtInstant } from './facts-at';
 
@@ -33,14 +34,15 @@ export interface CustomerContext {
 
 export class ContactJudge {
   private readonly facts: FactsAtInstant;
+  private readonly timeline: CustomerTimeline;
 
   constructor(private readonly customer: CustomerContext) {
     this.facts = new FactsAtInstant(customer.facts);
+    this.timeline = new CustomerTimeline(customer.facts);
   }
 
   judge(contact: ContactEntry): ContactJudgement {
-    const { policies, tenant } = this.customer;
-    const judged = judgeContact({ facts: this.facts.at(contact.time, contact.recordedAt), policies, tenant }, contact);
+    const judged = judgeContactOn(this.timeline, this.customer, contact);
     if (!judged || judged.evaluation.outcome === 'eligible') return { contact, evaluation: judged?.evaluation ?? null, rules: [], evidence: [] };
     return { contact, evaluation: judged.evaluation, rules: judged.decision.rules, evidence: citedEvidence(judged.decision) };
   }
