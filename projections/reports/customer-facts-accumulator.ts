@@ -21,18 +21,21 @@ function emptyLists(): Pick<CustomerFacts, ListKey> {
   return { profile: [], grants: [], withdrawals: [], relationships: [], dnc: [], contacts: [], erasures: [] };
 }
 
+/** `applyEntry` copies the lists it extends and never changes them, so every carrier can share these. */
+const NO_ITEMS = emptyLists();
+
 export class CustomerFactsAccumulator {
   private facts: CustomerFacts | undefined;
 
   add(entry: LedgerEntry): void {
     if (!isCustomerEventType(entry.type)) return;
-    const carrier: CustomerFacts = { ...emptyLists(), lastSequence: this.facts?.lastSequence ?? -1, presence: this.facts?.presence ?? [] };
+    const carrier: CustomerFacts = { ...NO_ITEMS, lastSequence: this.facts?.lastSequence ?? -1, presence: this.facts?.presence ?? [] };
     const applied = applyEntry(carrier, entry);
     if (applied === carrier) return;
     const facts = (this.facts ??= { ...emptyLists(), lastSequence: -1, presence: [] });
     facts.lastSequence = applied.lastSequence;
     facts.presence = applied.presence;
-    for (const key of LIST_KEYS) (facts[key] as unknown[]).push(...applied[key]);
+    for (const key of LIST_KEYS) if (applied[key] !== NO_ITEMS[key]) (facts[key] as unknown[]).push(...applied[key]);
   }
 
   /** Undefined until a customer entry was added, like `foldCustomerFacts`. */
