@@ -12,11 +12,12 @@ import { toEpochMs, toTimestamp } from '../time/instants';
 import { addPeriod } from '../time/iso-duration';
 import { TENANT_RULE_REASONS, type CustomerRecord, type EligibilityReason } from './answer';
 import { optOutAt, withdrawalsInForce } from './consent';
+import { CustomerTimeline } from './customer-timeline';
 import { isLater, withoutEntries, type WithdrawalInView } from './customer-view';
 import { decide } from './decide';
 import type { Decision, EvaluationContext } from './decision';
 import { nationalListingAt } from './dnc-listings';
-import { evaluationContext } from './evaluate';
+import { contextInView } from './evaluate';
 
 export interface ContactEvaluation {
   outcome: 'eligible' | 'violation' | 'within-grace' | 'policy-breach';
@@ -37,15 +38,41 @@ const BUSINESS_DAYS_TO_HONOUR_A_WITHDRAWAL = 10;
 
 /** Null for a `failed` contact, which is not a contact (RULES.md). */
 export function evaluateContact(record: CustomerRecord, contact: EntryOfType<'contact.attempted'>): ContactEvaluation | null {
+  return judgeContact(record, contact)?.evaluation ?? null;
+}
+
+export interface JudgedContact {
+  evaluation: ContactEvaluation;
+  /** The engine's decision at the contact's instant, as `evaluate` would answer it: what a report cites. */
+  decision: Decision;
+}
+
+/** `evaluateContact` with the decision it rests on, so a report need not ask the engine the same question again. */
+export function judgeContact(record: CustomerRecord, contact: EntryOfType<'contact.attempted'>): JudgedContact | null {
   if (contact.data.outcome === 'failed') return null;
   // The contact is about its subject, so the customer has a history by its own time; applying it again is a no-op.
-  const facts = applyEntry(record.facts, contact);
-  const context = evaluationContext(
-    { ...record, facts, known: true },
-    { channel: contact.data.channel, purpose: contact.data.purpose, at: contact.time, asOf: contact.recordedAt, automated: contact.data.automated ?? false },
-  );
+  return judgeContactOn(new CustomerTimeline(applyEntry(record.facts, contact)), record, contact);
+}
+
+/**
+ * `judgeContact` for the many contacts of one history: its facts parsed once. The timeline must
+ * hold the contact, as one folded from every entry judged does.
+ */
+export function judgeContactOn(timeline: CustomerTimeline, customer: Omit<CustomerRecord, 'facts'>, contact: EntryOfType<'contact.attempted'>): JudgedContact | null {
+  if (contact.data.outcome === 'failed') return null;
   const t = toEpochMs(contact.time);
+  const context = contextInView(timeline.viewAt(customer.tenant, t, toEpochMs(contact.recordedAt)), customer.policies, {
+    channel: contact.data.channel,
+    purpose: contact.data.purpose,
+    at: contact.time,
+    asOf: contact.recordedAt,
+    automated: contact.data.automated ?? false,
+  });
   const decision = decide(context, t);
+  return { evaluation: evaluationOf(context, t, decision), decision };
+}
+
+function evaluationOf(context: EvaluationContext, t: number, decision: Decision): ContactEvaluation {
   if (decision.eligible) return { outcome: 'eligible', reason: decision.reason, basis: 'law' };
   if (TENANT_RULE_REASONS.includes(decision.reason)) return { outcome: 'policy-breach', reason: decision.reason, basis: 'policy' };
   return judgeUnderLaw(context, t, decision);

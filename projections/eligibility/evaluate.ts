@@ -3,12 +3,13 @@
  * recorded by `asOf`, then look ahead for `until` and `eligibleUntil` over the same view.
  */
 
-import { policiesInForce, policyAppliesTo } from '../policies';
+import { policiesInForce, policyAppliesTo, type PolicyVersion } from '../policies';
 import { toEpochMs, toTimestamp } from '../time/instants';
 import type { CustomerRecord, EligibilityAnswer, EligibilityInput, EligibilityQuestion } from './answer';
 import { callingHoursFor, nextCallingHoursChange } from './calling-hours';
 import { changeInstants } from './change-instants';
-import { customerView, emptyView } from './customer-view';
+import { customerView } from './customer-timeline';
+import { emptyView, type CustomerView } from './customer-view';
 import { decide } from './decide';
 import type { Decision, EvaluationContext } from './decision';
 import { regimeOf } from './legal-frame';
@@ -18,13 +19,17 @@ export type ContextQuestion = Pick<EligibilityQuestion, 'channel' | 'purpose' | 
 
 export function evaluationContext(record: CustomerRecord & { known: boolean }, question: ContextQuestion): EvaluationContext {
   const view = record.known ? customerView(record.facts, record.tenant, toEpochMs(question.at), toEpochMs(question.asOf)) : emptyView(record.tenant);
+  return contextInView(view, record.policies, question);
+}
+
+export function contextInView(view: CustomerView, policies: readonly PolicyVersion[], question: ContextQuestion): EvaluationContext {
   return {
     view,
     regime: regimeOf(view.jurisdiction.country),
     channel: question.channel,
     purpose: question.purpose,
     automated: question.automated,
-    policies: policiesInForce(record.policies, question.at, question.asOf).filter((policy) => policyAppliesTo(policy, question.channel, question.purpose)),
+    policies: policiesInForce(policies, question.at, question.asOf).filter((policy) => policyAppliesTo(policy, question.channel, question.purpose)),
   };
 }
 
@@ -41,11 +46,16 @@ export function evaluate(input: EligibilityInput, question: EligibilityQuestion)
     eligibleUntil: eligibleUntil === null ? null : toTimestamp(eligibleUntil),
     jurisdiction: { ...context.view.jurisdiction },
     rules: decision.rules,
-    evidence: [...new Set(decision.evidence)].sort((a, b) => a - b),
+    evidence: citedEvidence(decision),
     explanation: decision.explanation,
     treeSize: question.treeSize,
     rulesVersion: rulesVersion(input.tzdataVersion),
   };
+}
+
+/** The sequences an answer cites: each once, in log order. */
+export function citedEvidence(decision: Decision): number[] {
+  return [...new Set(decision.evidence)].sort((a, b) => a - b);
 }
 
 /**

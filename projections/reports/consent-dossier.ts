@@ -5,12 +5,13 @@
  * and the exports naming the customer come from the service; the rest is folded here.
  */
 
+import type { CustomerFacts } from '../customer-facts';
 import type { Actor, Channel, ContactOutcome, EntryOfType, Jurisdiction, LedgerEntry, Purpose, RecordedBy } from '../events';
 import { CHANNELS, PURPOSES } from '../events';
 import type { PolicyVersion } from '../policies';
 import type { EligibilityReason, RuleReference, TenantDefaults } from '../eligibility/answer';
 import type { ContactEvaluation } from '../eligibility/contact-evaluation';
-import { customerView } from '../eligibility/customer-view';
+import { customerView } from '../eligibility/customer-timeline';
 import { evaluate } from '../eligibility/evaluate';
 import { toEpochMs } from '../time/instants';
 import { ContactJudge, isContact, type ContactJudgement } from './contact-judgements';
@@ -107,7 +108,7 @@ export function consentDossier(input: DossierInput): ConsentDossier {
   const inScope = input.entries.filter((entry) => inPeriod(entry.time, input.period));
   const judgements = judge ? inScope.filter(isContact).map((contact) => judge.judge(contact)) : [];
   return {
-    profile: profileOf(input, facts),
+    profile: profileOf(input, facts, known),
     eligibility: eligibility.map(({ rules, ...line }) => ({ ...line, rules: rules.map((rule) => rule.id) })),
     timeline: inScope.map(timelineItem),
     contacts: judgements.map(dossierContact),
@@ -115,9 +116,10 @@ export function consentDossier(input: DossierInput): ConsentDossier {
   };
 }
 
-function profileOf(input: DossierInput, facts: ReturnType<typeof accumulateCustomerFacts>): DossierProfile {
+/** `known`: the facts as of `asOf`, which place the customer as the whole history does, with no contact to parse. */
+function profileOf(input: DossierInput, facts: CustomerFacts | undefined, known: CustomerFacts | undefined): DossierProfile {
   const asOf = toEpochMs(input.asOf);
-  const view = customerView(facts, input.tenant, asOf, asOf);
+  const view = customerView(known, input.tenant, asOf, asOf);
   const erasure = [...(facts?.erasures ?? [])].sort(byTimeThenSequence)[0];
   return {
     customerId: input.customerId,

@@ -1,15 +1,16 @@
 /**
  * Every contact attempt judged as RULES.md says: at its own `time`, as known at its `recordedAt`
- * (`evaluateContact`). For contacts that were not eligible the engine's full answer is asked too,
- * for the rules the decision rests on and its evidence: what a report cites.
+ * (`evaluateContact`). For contacts that were not eligible, the rules and evidence of the decision
+ * they fell to: what a report cites, as the engine's answer to the same question would.
  */
 
 import type { CustomerFacts } from '../customer-facts';
 import type { EntryOfType, LedgerEntry } from '../events';
 import type { PolicyVersion } from '../policies';
 import type { RuleReference, TenantDefaults } from '../eligibility/answer';
-import { evaluateContact, type ContactEvaluation } from '../eligibility/contact-evaluation';
-import { evaluate } from '../eligibility/evaluate';
+import { judgeContactOn, type ContactEvaluation } from '../eligibility/contact-evaluation';
+import { CustomerTimeline } from '../eligibility/customer-timeline';
+import { citedEvidence } from '../eligibility/evaluate';
 import { FactsAtInstant } from './facts-at';
 
 export type ContactEntry = EntryOfType<'contact.attempted'>;
@@ -29,26 +30,21 @@ export interface CustomerContext {
   facts: CustomerFacts;
   policies: readonly PolicyVersion[];
   tenant: TenantDefaults;
-  tzdataVersion: string;
 }
 
 export class ContactJudge {
   private readonly facts: FactsAtInstant;
+  private readonly timeline: CustomerTimeline;
 
   constructor(private readonly customer: CustomerContext) {
     this.facts = new FactsAtInstant(customer.facts);
+    this.timeline = new CustomerTimeline(customer.facts);
   }
 
   judge(contact: ContactEntry): ContactJudgement {
-    const { policies, tenant, tzdataVersion } = this.customer;
-    const facts = this.facts.at(contact.time, contact.recordedAt);
-    const evaluation = evaluateContact({ facts, policies, tenant }, contact);
-    if (!evaluation || evaluation.outcome === 'eligible') return { contact, evaluation, rules: [], evidence: [] };
-    const decision = evaluate(
-      { facts, policies, tenant, known: true, tzdataVersion },
-      { channel: contact.data.channel, purpose: contact.data.purpose, at: contact.time, asOf: contact.recordedAt, automated: contact.data.automated ?? false, treeSize: 0 },
-    );
-    return { contact, evaluation, rules: decision.rules, evidence: decision.evidence };
+    const judged = judgeContactOn(this.timeline, this.customer, contact);
+    if (!judged || judged.evaluation.outcome === 'eligible') return { contact, evaluation: judged?.evaluation ?? null, rules: [], evidence: [] };
+    return { contact, evaluation: judged.evaluation, rules: judged.decision.rules, evidence: citedEvidence(judged.decision) };
   }
 
   /** The facts a question at `at`, as known at `asOf`, needs (see FactsAtInstant). */

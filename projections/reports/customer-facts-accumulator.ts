@@ -6,7 +6,7 @@
  * points, so the facts are exactly the read model's; the one item it adds is then appended.
  */
 
-import { applyEntry, type CustomerFacts } from '../customer-facts';
+import { applyEntry, type CustomerFacts, type PresencePoint } from '../customer-facts';
 import { isCustomerEventType, type LedgerEntry } from '../events';
 
 type ListKey = Exclude<{ [K in keyof CustomerFacts]: CustomerFacts[K] extends unknown[] ? K : never }[keyof CustomerFacts], 'presence'>;
@@ -21,18 +21,27 @@ function emptyLists(): Pick<CustomerFacts, ListKey> {
   return { profile: [], grants: [], withdrawals: [], relationships: [], dnc: [], contacts: [], erasures: [] };
 }
 
+/** `applyEntry` copies the lists it extends and never changes them, so every carrier can share these. */
+const NO_ITEMS = emptyLists();
+
+/** Spelled out: building it as `{ ...NO_ITEMS, lastSequence, presence }` took V8's slow path, half the fold's time. */
+function carrierOf(lastSequence: number, presence: PresencePoint[]): CustomerFacts {
+  const { profile, grants, withdrawals, relationships, dnc, contacts, erasures } = NO_ITEMS;
+  return { lastSequence, presence, profile, grants, withdrawals, relationships, dnc, contacts, erasures };
+}
+
 export class CustomerFactsAccumulator {
   private facts: CustomerFacts | undefined;
 
   add(entry: LedgerEntry): void {
     if (!isCustomerEventType(entry.type)) return;
-    const carrier: CustomerFacts = { ...emptyLists(), lastSequence: this.facts?.lastSequence ?? -1, presence: this.facts?.presence ?? [] };
+    const carrier = carrierOf(this.facts?.lastSequence ?? -1, this.facts?.presence ?? []);
     const applied = applyEntry(carrier, entry);
     if (applied === carrier) return;
     const facts = (this.facts ??= { ...emptyLists(), lastSequence: -1, presence: [] });
     facts.lastSequence = applied.lastSequence;
     facts.presence = applied.presence;
-    for (const key of LIST_KEYS) (facts[key] as unknown[]).push(...applied[key]);
+    for (const key of LIST_KEYS) if (applied[key] !== NO_ITEMS[key]) (facts[key] as unknown[]).push(...applied[key]);
   }
 
   /** Undefined until a customer entry was added, like `foldCustomerFacts`. */

@@ -7,7 +7,7 @@
 
 import type { Actor, Channel, LedgerEntry, Purpose, PurposeOrAll, RecordedBy } from '../events';
 import type { ContactEvaluation } from '../eligibility/contact-evaluation';
-import { customerView } from '../eligibility/customer-view';
+import { customerView } from '../eligibility/customer-timeline';
 import { toEpochMs } from '../time/instants';
 import { ContactJudge, isContact, type ContactJudgement, type CustomerContext } from './contact-judgements';
 import { honouringRule } from './honouring-deadline';

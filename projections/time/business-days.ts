@@ -49,10 +49,28 @@ export function isBusinessDay(date: LocalDate, country: string): boolean {
 }
 
 /**
+ * Every contact after a withdrawal asks its deadline again (a report, thousands of times), and
+ * counting days through the time zone is slow. Cleared when full: the service runs for months.
+ */
+const deadlines = new Map<string, number>();
+const MAX_REMEMBERED_DEADLINES = 10_000;
+
+/**
  * The end, in `timeZone`, of the `count`-th business day after the local day of `epochMs` — that
  * is, the first instant of the following local day.
  */
 export function endOfBusinessDaysAfter(epochMs: number, count: number, timeZone: string, country: string): number {
+  const key = `${epochMs}|${count}|${timeZone}|${country}`;
+  let end = deadlines.get(key);
+  if (end === undefined) {
+    if (deadlines.size >= MAX_REMEMBERED_DEADLINES) deadlines.clear();
+    end = countBusinessDays(epochMs, count, timeZone, country);
+    deadlines.set(key, end);
+  }
+  return end;
+}
+
+function countBusinessDays(epochMs: number, count: number, timeZone: string, country: string): number {
   let day = localDateOf(epochMs, timeZone);
   for (let counted = 0; counted < count; ) {
     day = addLocalDays(day, 1);

@@ -16,4 +16,21 @@ describe('instants', () => {
     expect(normalizedTimestamp('2025-05-01T09:59:59.999Z') < normalizedTimestamp('2025-05-01T12:00:00+02:00')).toBe(true);
     expect(utcDay(Date.UTC(2025, 4, 1, 23, 59))).toBe('2025-05-01');
   });
+
+  it('write exactly what toISOString writes, over years 0000 to 9999 and beyond them', () => {
+    const mismatches: number[] = [];
+    const check = (epochMs: number) => {
+      if (toTimestamp(epochMs) !== new Date(epochMs).toISOString()) mismatches.push(epochMs);
+    };
+    const first = Date.parse('0000-01-01T00:00:00.000Z');
+    const last = Date.parse('9999-12-31T23:59:59.999Z');
+    // Steps of 29 days and a few hours: dates all over the range, at times of day drifting through it.
+    for (let epochMs = first; epochMs <= last; epochMs += 29 * 86_400_000 + 12_345_679) check(epochMs);
+    // Every day around century and leap-year boundaries.
+    for (const year of [0, 1600, 1900, 1970, 2000, 2024, 2100, 9999]) {
+      for (let epochMs = Date.parse(`${String(year).padStart(4, '0')}-01-01T00:00:00.000Z`) - 400 * 86_400_000; epochMs < Date.parse(`${String(year).padStart(4, '0')}-12-31T23:59:59.999Z`); epochMs += 86_400_000 - 1) check(epochMs);
+    }
+    for (const edge of [first, first - 1, last, last + 1, 0, -1, 1, 951_782_400_000, 8.64e15, -8.64e15, 1.5, -0.5]) check(edge);
+    expect(mismatches).toEqual([]);
+  });
 });

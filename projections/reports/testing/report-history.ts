@@ -7,7 +7,7 @@ import { foldCustomerFacts } from '../../customer-facts';
 import type { LedgerEntry } from '../../events';
 import { foldPolicyVersions } from '../../policies';
 import type { TenantDefaults } from '../../eligibility/answer';
-import { ONTARIO_TENANT, TZDATA } from '../../testing/eligibility-specification';
+import { ONTARIO_TENANT } from '../../testing/eligibility-specification';
 import { CUSTOMER_ID, toEntries, type EntryDraft } from '../../testing/ledger-entries';
 import type { CustomerContext } from '../contact-judgements';
 import type { CustomerHistory } from '../violations';
@@ -29,7 +29,7 @@ export class TenantLog {
   context(customerId = CUSTOMER_ID): CustomerContext {
     const facts = foldCustomerFacts(this.history(customerId).entries);
     if (!facts) throw new Error(`no entry about ${customerId}`);
-    return { facts, policies: foldPolicyVersions(this.entries), tenant: this.tenant, tzdataVersion: TZDATA };
+    return { facts, policies: foldPolicyVersions(this.entries), tenant: this.tenant };
   }
 }
 

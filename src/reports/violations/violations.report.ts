@@ -35,7 +35,7 @@ export class ViolationsReport {
       for await (const history of this.reader.customerHistories(prefix)) {
         const facts = accumulateCustomerFacts(history.entries);
         if (!facts) continue;
-        const violations = customerViolations(history, { facts, policies, tenant: context.tenant, tzdataVersion: context.tzdataVersion }, question);
+        const violations = customerViolations(history, { facts, policies, tenant: context.tenant }, question);
         tally.add(violations);
         for (const judgement of violations.contacts) for (const rule of judgement.rules) rulesCited.set(rule.id, rule);
         for (const item of violations.items) await items.append(item);
