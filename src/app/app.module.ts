@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -15,7 +15,7 @@ import { EligibilityAnswers } from '../eligibility/eligibility-answers';
 import { EligibilityController } from '../eligibility/eligibility.http.controller';
 import { CampaignCheckHandler, CustomerEligibilityHandler, CustomerTimelineHandler } from '../eligibility/eligibility.queries';
 import { HealthController } from '../health/health.http.controller';
-import { MalformedJsonInterceptor } from '../http/malformed-json.interceptor';
+import { MalformedJsonGuard } from '../http/malformed-json.guard';
 import { ProblemFilter } from '../http/problem.filter';
 import { problemValidationPipe } from '../http/validation.pipe';
 import { TenantLog } from '../ledger/tenant-log';
@@ -84,9 +84,10 @@ export class AppModule {
         AppendEventsHandler,
         ReadEventsHandler,
         ReadEventHandler,
+        // Global guards run in this order: who calls (401, 403) before what is sent (400).
         { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_GUARD, useClass: MalformedJsonGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
-        { provide: APP_INTERCEPTOR, useClass: MalformedJsonInterceptor },
         { provide: APP_PIPE, useFactory: problemValidationPipe },
       ],
     };
