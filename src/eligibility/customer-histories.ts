@@ -36,6 +36,27 @@ export class CustomerHistories {
    * snapshot, no transaction), then what goes with that position — read once per position.
    */
   async current(tenantId: string, customerIds: readonly string[]): Promise<Histories> {
+    const known = customerIds.length === 1 ? await this.knownCustomerNow(tenantId, customerIds[0]!) : undefined;
+    const { lastSequence, facts } = known ?? (await this.customersNow(tenantId, customerIds));
+    const head = await this.headAt(tenantId, lastSequence);
+    return { tenant: head.tenant, policies: head.policies, facts, treeSize: lastSequence + 1, lastRecordedAt: head.lastRecordedAt };
+  }
+
+  /**
+   * One customer, as a primary-key read that carries the position along: cheaper than
+   * `customersNow`, the common case (the single-customer answer), but silent on the position
+   * when the customer is unknown.
+   */
+  private async knownCustomerNow(tenantId: string, customerId: string): Promise<{ lastSequence: number; facts: Map<string, CustomerFacts> } | undefined> {
+    const [row]: Array<{ facts: CustomerFacts; last_sequence: string }> = await this.database.query(
+      `SELECT facts, (SELECT last_sequence FROM rm_projection_positions WHERE tenant_id = $1) AS last_sequence
+         FROM rm_customers WHERE tenant_id = $1 AND customer_id = $2`,
+      [tenantId, customerId],
+    );
+    return row && { lastSequence: Number(row.last_sequence), facts: new Map([[customerId, row.facts]]) };
+  }
+
+  private async customersNow(tenantId: string, customerIds: readonly string[]): Promise<{ lastSequence: number; facts: Map<string, CustomerFacts> }> {
     const rows: Array<{ customer_id: string | null; facts: CustomerFacts | number }> = await this.database.query(
       `SELECT NULL::text AS customer_id, to_jsonb(last_sequence) AS facts FROM rm_projection_positions WHERE tenant_id = $1
        UNION ALL
@@ -48,8 +69,7 @@ export class CustomerHistories {
       if (row.customer_id === null) lastSequence = row.facts as number;
       else facts.set(row.customer_id, row.facts as CustomerFacts);
     }
-    const head = await this.headAt(tenantId, lastSequence);
-    return { tenant: head.tenant, policies: head.policies, facts, treeSize: lastSequence + 1, lastRecordedAt: head.lastRecordedAt };
+    return { lastSequence, facts };
   }
 
   /**
