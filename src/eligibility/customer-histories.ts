@@ -47,7 +47,7 @@ export class CustomerHistories {
    * `customersNow`, the common case (the single-customer answer), but silent on the position
    * when the customer is unknown.
    */
-  private async knownCustomerNow(tenantId: string, customerId: string): Promise<{ lastSequence: number; facts: Map<string, CustomerFacts> } | undefined> {
+  private async knownCustomerNow(tenantId: string, customerId: string): Promise<CustomersAt | undefined> {
     const [row]: Array<{ facts: CustomerFacts; last_sequence: string }> = await this.database.query(
       `SELECT facts, (SELECT last_sequence FROM rm_projection_positions WHERE tenant_id = $1) AS last_sequence
          FROM rm_customers WHERE tenant_id = $1 AND customer_id = $2`,
@@ -56,7 +56,7 @@ export class CustomerHistories {
     return row && { lastSequence: Number(row.last_sequence), facts: new Map([[customerId, row.facts]]) };
   }
 
-  private async customersNow(tenantId: string, customerIds: readonly string[]): Promise<{ lastSequence: number; facts: Map<string, CustomerFacts> }> {
+  private async customersNow(tenantId: string, customerIds: readonly string[]): Promise<CustomersAt> {
     const rows: Array<{ customer_id: string | null; facts: CustomerFacts | number }> = await this.database.query(
       `SELECT NULL::text AS customer_id, to_jsonb(last_sequence) AS facts FROM rm_projection_positions WHERE tenant_id = $1
        UNION ALL
@@ -136,6 +136,12 @@ export class CustomerHistories {
       after = page[page.length - 1]!.sequence;
     }
   }
+}
+
+/** Known customers' facts (an id missing is unknown) as of the log position `lastSequence`. */
+interface CustomersAt {
+  lastSequence: number;
+  facts: Map<string, CustomerFacts>;
 }
 
 /** What is true of a tenant's log prefix ending at `lastSequence` (-1: the empty log). */
