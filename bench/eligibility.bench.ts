@@ -47,10 +47,11 @@ export const P99_TARGET_MS = 5;
 const RECORDED_BY = { keyId: 'key_bench_eligibility', role: 'emitter', label: 'npm run bench (eligibility)' } as const;
 
 /**
- * Runs the three comparisons on a tenant of its own and returns them for the summary; prints
- * each as it finishes, with the p99 target of the single-customer answer judged separately.
+ * Runs the three comparisons (or, `singleOnly`, the single-customer one) on a tenant of its own
+ * and returns them for the summary; prints each as it finishes, with the p99 target of the
+ * single-customer answer judged separately.
  */
-export async function compareEligibility(service: BenchService, budget: EligibilityBudget = ELIGIBILITY_FULL): Promise<Comparison[]> {
+export async function compareEligibility(service: BenchService, budget: EligibilityBudget = ELIGIBILITY_FULL, singleOnly = false): Promise<Comparison[]> {
   const tenantId = await service.createTenant('eligibility');
   const seeded = await seedCustomers(service, tenantId, budget);
   say(
@@ -64,6 +65,7 @@ export async function compareEligibility(service: BenchService, budget: Eligibil
   const comparisons: Comparison[] = [];
   try {
     comparisons.push(await compareSingle(service, budget, load, bare, `Bearer ${auditorKey}`));
+    if (singleOnly) return comparisons;
     comparisons.push(await compareCampaign(service, tenantId, budget, load, pool, `Bearer ${auditorKey}`));
     const rebuild = new ReadModelRebuild(service.database, new ReadModelProjector());
     comparisons.push(await compareRebuild(service, tenantId, budget, seeded.events, () => rebuild.rebuild(tenantId), pool));

@@ -4,7 +4,8 @@
  * whether it meets its target. PostgreSQL when DATABASE_URL is set, else the embedded PGlite in a
  * temporary folder; `--store=embedded|postgres|both` chooses. Everything talks to 127.0.0.1 only.
  *
- *   npm run bench [-- --store=both] [--quick] [--only=batch,single,http,eligibility,integrity,reports]
+ *   npm run bench [-- --store=both] [--quick] [--only=batch,single,http,eligibility,eligibility-single,integrity,reports]
+ *   (eligibility-single: of the eligibility comparisons, the single-customer answer only)
  *   npm run bench -- --breakdown     where an append's time goes, instead of the comparisons
  */
 import { execFileSync } from 'node:child_process';
@@ -20,8 +21,8 @@ import { benchReports, REPORTS_FULL, REPORTS_QUICK } from './reports.bench';
 import { Comparison, describeComparison, formatRate, ratioOf, say, table, verdict } from './stats';
 import { Budget, compareBatchAppend, compareSingleAppends } from './store-append';
 
-type Part = 'batch' | 'single' | 'http' | 'eligibility' | 'integrity' | 'reports';
-const PARTS: Part[] = ['batch', 'single', 'http', 'eligibility', 'integrity', 'reports'];
+type Part = 'batch' | 'single' | 'http' | 'eligibility' | 'eligibility-single' | 'integrity' | 'reports';
+const PARTS: Part[] = ['batch', 'single', 'http', 'eligibility', 'eligibility-single', 'integrity', 'reports'];
 
 interface Options {
   stores: StoreKind[];
@@ -85,7 +86,10 @@ async function benchStore(store: StoreKind, options: Options, databaseUrl: strin
     if (options.parts.includes('batch')) report(await compareBatchAppend(service, feed, options.budget));
     if (options.parts.includes('single')) report(await compareSingleAppends(service, feed, options.budget));
     if (options.parts.includes('http')) for (const comparison of await compareHttpIngest(service, options.budget)) report(comparison);
-    if (options.parts.includes('eligibility')) for (const comparison of await compareEligibility(service, options.quick ? ELIGIBILITY_QUICK : ELIGIBILITY_FULL)) report(comparison);
+    const eligibility = options.parts.includes('eligibility') ? 'all' : options.parts.includes('eligibility-single') ? 'single' : undefined;
+    if (eligibility) {
+      for (const comparison of await compareEligibility(service, options.quick ? ELIGIBILITY_QUICK : ELIGIBILITY_FULL, eligibility === 'single')) report(comparison);
+    }
     if (options.parts.includes('integrity')) for (const comparison of await runIntegrityBenchmarks(service, options.quick ? INTEGRITY_QUICK : INTEGRITY_FULL)) report(comparison);
     if (options.parts.includes('reports')) for (const comparison of (await benchReports(service, options.quick ? REPORTS_QUICK : REPORTS_FULL)).comparisons) report(comparison);
   } finally {

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -15,7 +15,7 @@ import { EligibilityAnswers } from '../eligibility/eligibility-answers';
 import { EligibilityController } from '../eligibility/eligibility.http.controller';
 import { CampaignCheckHandler, CustomerEligibilityHandler, CustomerTimelineHandler } from '../eligibility/eligibility.queries';
 import { HealthController } from '../health/health.http.controller';
-import { MalformedJsonInterceptor } from '../http/malformed-json.interceptor';
+import { MalformedJsonGuard } from '../http/malformed-json.guard';
 import { ProblemFilter } from '../http/problem.filter';
 import { problemValidationPipe } from '../http/validation.pipe';
 import { TenantLog } from '../ledger/tenant-log';
@@ -29,7 +29,9 @@ import { Proofs } from '../proofs/proofs';
 import { REPORT_CONTROLLERS, REPORT_PROVIDERS } from '../reports/reports.providers';
 import { KeyMaterial } from '../security/key-material';
 import { LedgerDatabase } from '../store/ledger-database';
+import { KeyRevocationListener } from '../tenants/key-revocation-listener';
 import { TenantRegistry } from '../tenants/tenant-registry';
+import { VerifiedKeys } from '../tenants/verified-keys';
 import { TenantsController } from '../tenants/tenants.http.controller';
 import { LedgerLifecycle } from './ledger-lifecycle';
 import { loggerOptions } from './logging';
@@ -44,7 +46,18 @@ export class AppModule {
       providers: [
         { provide: KeyMaterial, useFactory: () => KeyMaterial.load(config) },
         { provide: LedgerDatabase, useFactory: () => LedgerDatabase.open(config) },
-        { provide: TenantRegistry, useFactory: (database: LedgerDatabase) => new TenantRegistry(database), inject: [LedgerDatabase] },
+        // Embedded, this process holds the data folder's lock: every revocation goes through it.
+        { provide: VerifiedKeys, useFactory: () => (config.databaseUrl ? VerifiedKeys.untilListening() : VerifiedKeys.forSoleProcess()) },
+        {
+          provide: KeyRevocationListener,
+          useFactory: (verifiedKeys: VerifiedKeys) => (config.databaseUrl ? KeyRevocationListener.start(config.databaseUrl, verifiedKeys) : null),
+          inject: [VerifiedKeys],
+        },
+        {
+          provide: TenantRegistry,
+          useFactory: (database: LedgerDatabase, verifiedKeys: VerifiedKeys) => new TenantRegistry(database, verifiedKeys),
+          inject: [LedgerDatabase, VerifiedKeys],
+        },
         { provide: TenantLog, useFactory: (database: LedgerDatabase, keys: KeyMaterial) => new TenantLog(database, keys), inject: [LedgerDatabase, KeyMaterial] },
         { provide: LogSigner, useFactory: (keys: KeyMaterial) => new LogSigner(config, keys), inject: [KeyMaterial] },
         { provide: Checkpoints, useFactory: (database: LedgerDatabase, signer: LogSigner) => new Checkpoints(database, signer), inject: [LedgerDatabase, LogSigner] },
@@ -71,9 +84,10 @@ export class AppModule {
         AppendEventsHandler,
         ReadEventsHandler,
         ReadEventHandler,
+        // Global guards run in this order: who calls (401, 403) before what is sent (400).
         { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_GUARD, useClass: MalformedJsonGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
-        { provide: APP_INTERCEPTOR, useClass: MalformedJsonInterceptor },
         { provide: APP_PIPE, useFactory: problemValidationPipe },
       ],
     };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
+import { hostname } from 'node:os';
 import { Params } from 'nestjs-pino';
 import { LedgerConfig } from '../config/ledger-config';
 
@@ -19,7 +20,8 @@ export function loggerOptions(config: LedgerConfig): Params {
   return {
     pinoHttp: {
       level: config.logLevel,
-      customProps: () => ({ service: 'compliance-ledger' }),
+      // Bound once, on every line, rather than per request as pino-http's customProps would.
+      base: { pid: process.pid, hostname: hostname(), service: 'compliance-ledger' },
       serializers: {
         req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, path: request.url.split('?')[0] }),
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),

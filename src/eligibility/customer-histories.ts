@@ -24,44 +24,83 @@ const PAGE = 5_000;
  */
 export class CustomerHistories {
   private readonly reader: LogReader;
+  /** Per tenant, the head of the log last seen by `current`: what is true of it never changes. */
+  private readonly heads = new Map<string, LogHead>();
 
   constructor(private readonly database: LedgerDatabase) {
     this.reader = new LogReader(database);
   }
 
   /**
-   * From the read models, in one statement: one snapshot without a transaction, one round trip.
-   * The first row (no customer id) carries the tenant, the log position and the policy versions;
-   * the others are the known customers' facts.
+   * From the read models: the log position and the customers' facts in one statement (one
+   * snapshot, no transaction), then what goes with that position — read once per position.
    */
   async current(tenantId: string, customerIds: readonly string[]): Promise<Histories> {
-    const rows: Array<{ customer_id: string | null; facts: CustomerFacts | CurrentHeader }> = await this.database.query(
-      `SELECT NULL::text AS customer_id, jsonb_build_object(
-           'tenant', (SELECT jsonb_build_object('country', country, 'region', region, 'timezone', timezone) FROM tenants WHERE id = $1),
-           'position', (SELECT jsonb_build_object('lastSequence', p.last_sequence, 'lastRecordedAt', e.recorded_at) FROM rm_projection_positions p
-                          JOIN ledger_entries e ON e.tenant_id = p.tenant_id AND e.sequence = p.last_sequence WHERE p.tenant_id = $1),
-           'policies', (SELECT coalesce(jsonb_agg(jsonb_build_object('policyId', policy_id, 'version', version, 'name', name, 'rules', rules,
-                          'sequence', sequence, 'time', time, 'recordedAt', recorded_at) ORDER BY sequence), '[]'::jsonb)
-                          FROM rm_policy_versions WHERE tenant_id = $1)) AS facts
+    const known = customerIds.length === 1 ? await this.knownCustomerNow(tenantId, customerIds[0]!) : undefined;
+    const { lastSequence, facts } = known ?? (await this.customersNow(tenantId, customerIds));
+    const head = await this.headAt(tenantId, lastSequence);
+    return { tenant: head.tenant, policies: head.policies, facts, treeSize: lastSequence + 1, lastRecordedAt: head.lastRecordedAt };
+  }
+
+  /**
+   * One customer, as a primary-key read that carries the position along: cheaper than
+   * `customersNow`, the common case (the single-customer answer), but silent on the position
+   * when the customer is unknown.
+   */
+  private async knownCustomerNow(tenantId: string, customerId: string): Promise<CustomersAt | undefined> {
+    const [row]: Array<{ facts: CustomerFacts; last_sequence: string }> = await this.database.query(
+      `SELECT facts, (SELECT last_sequence FROM rm_projection_positions WHERE tenant_id = $1) AS last_sequence
+         FROM rm_customers WHERE tenant_id = $1 AND customer_id = $2`,
+      [tenantId, customerId],
+    );
+    return row && { lastSequence: Number(row.last_sequence), facts: new Map([[customerId, row.facts]]) };
+  }
+
+  private async customersNow(tenantId: string, customerIds: readonly string[]): Promise<CustomersAt> {
+    const rows: Array<{ customer_id: string | null; facts: CustomerFacts | number }> = await this.database.query(
+      `SELECT NULL::text AS customer_id, to_jsonb(last_sequence) AS facts FROM rm_projection_positions WHERE tenant_id = $1
        UNION ALL
        SELECT customer_id, facts FROM rm_customers WHERE tenant_id = $1 AND customer_id = ANY($2::text[])`,
       [tenantId, customerIds],
     );
     const facts = new Map<string, CustomerFacts>();
-    let header: CurrentHeader | undefined;
+    let lastSequence = -1;
     for (const row of rows) {
-      if (row.customer_id === null) header = row.facts as CurrentHeader;
+      if (row.customer_id === null) lastSequence = row.facts as number;
       else facts.set(row.customer_id, row.facts as CustomerFacts);
     }
-    if (!header?.tenant) throw new Error(`Tenant ${tenantId} does not exist`);
-    const { country, region, timezone } = header.tenant;
-    return {
+    return { lastSequence, facts };
+  }
+
+  /**
+   * The tenant's defaults (they never change), the policy versions and the last entry's
+   * `recordedAt` at `lastSequence`. Entries are immutable and policy versions are only ever added,
+   * each at its entry's sequence, so those up to `lastSequence` are the ones of that log prefix,
+   * whatever was appended since the position was read.
+   */
+  private async headAt(tenantId: string, lastSequence: number): Promise<LogHead> {
+    const known = this.heads.get(tenantId);
+    if (known?.lastSequence === lastSequence) return known;
+    const [row]: Array<{ tenant: TenantRow | null; last_recorded_at: string | null; policies: PolicyVersion[] }> = await this.database.query(
+      `SELECT (SELECT jsonb_build_object('country', country, 'region', region, 'timezone', timezone) FROM tenants WHERE id = $1) AS tenant,
+              (SELECT to_jsonb(recorded_at) FROM ledger_entries WHERE tenant_id = $1 AND sequence = $2) AS last_recorded_at,
+              (SELECT coalesce(jsonb_agg(jsonb_build_object('policyId', policy_id, 'version', version, 'name', name, 'rules', rules,
+                        'sequence', sequence, 'time', time, 'recordedAt', recorded_at) ORDER BY sequence), '[]'::jsonb)
+                 FROM rm_policy_versions WHERE tenant_id = $1 AND sequence <= $2) AS policies`,
+      [tenantId, lastSequence],
+    );
+    if (!row?.tenant) throw new Error(`Tenant ${tenantId} does not exist`);
+    const { country, region, timezone } = row.tenant;
+    // jsonb renders timestamps with the session's offset: isoMillis makes them the API's form.
+    const head: LogHead = {
+      lastSequence,
       tenant: { country, ...(region ? { region } : {}), timezone },
-      policies: header.policies.map((policy) => ({ ...policy, time: isoMillis(policy.time), recordedAt: isoMillis(policy.recordedAt) })),
-      facts,
-      treeSize: header.position ? Number(header.position.lastSequence) + 1 : 0,
-      lastRecordedAt: header.position ? isoMillis(header.position.lastRecordedAt) : null,
+      policies: row.policies.map((policy) => ({ ...policy, time: isoMillis(policy.time), recordedAt: isoMillis(policy.recordedAt) })),
+      lastRecordedAt: row.last_recorded_at === null ? null : isoMillis(row.last_recorded_at),
     };
+    // Concurrent requests may read positions out of order: keep the latest.
+    if (!known || known.lastSequence < lastSequence) this.heads.set(tenantId, head);
+    return head;
   }
 
   /** From the log prefix recorded by `asOf`; customers are known by any entry, whenever recorded. */
@@ -99,11 +138,25 @@ export class CustomerHistories {
   }
 }
 
-/** What the first row of `current` carries; jsonb renders timestamps with the session's offset. */
-interface CurrentHeader {
-  tenant: { country: string; region: string | null; timezone: string } | null;
-  position: { lastSequence: number; lastRecordedAt: string } | null;
-  policies: PolicyVersion[];
+/** Known customers' facts (an id missing is unknown) as of the log position `lastSequence`. */
+interface CustomersAt {
+  lastSequence: number;
+  facts: Map<string, CustomerFacts>;
+}
+
+/** What is true of a tenant's log prefix ending at `lastSequence` (-1: the empty log). */
+interface LogHead {
+  lastSequence: number;
+  tenant: TenantDefaults;
+  policies: readonly PolicyVersion[];
+  lastRecordedAt: string | null;
+}
+
+/** The tenant's defaults as `headAt` reads them. */
+interface TenantRow {
+  country: string;
+  region: string | null;
+  timezone: string;
 }
 
 function isoMillis(timestamp: string): string {

@@ -3,6 +3,8 @@ import { KeyRole } from '../../projections/events';
 import { Problem } from '../common/problem';
 import { hashApiKey } from '../security/key-material';
 import { LedgerDatabase } from '../store/ledger-database';
+import { KEY_REVOKED_CHANNEL } from './key-revocation-listener';
+import { VerifiedKeys } from './verified-keys';
 
 export interface Tenant {
   id: string;
@@ -47,9 +49,15 @@ interface KeyRow {
   revoked_at: Date | null;
 }
 
-/** Tenants and their API keys (API.md "Tenants and keys"). Keys are stored only as hashes. */
+/**
+ * Tenants and their API keys (API.md "Tenants and keys"). Keys are stored only as hashes. Without
+ * `verifiedKeys` (the command line), every authentication reads the database.
+ */
 export class TenantRegistry {
-  constructor(private readonly database: LedgerDatabase) {}
+  constructor(
+    private readonly database: LedgerDatabase,
+    private readonly verifiedKeys?: VerifiedKeys,
+  ) {}
 
   async createTenant(input: Omit<Tenant, 'createdAt'>): Promise<Tenant> {
     const rows: TenantRow[] = await this.database.query(
@@ -86,19 +94,33 @@ export class TenantRegistry {
   /** True when the key existed for this tenant (revoking twice is harmless). */
   async revokeKey(tenantId: string, keyId: string): Promise<boolean> {
     // Through a CTE the statement is a SELECT: TypeORM answers a bare UPDATE with [rows, count],
-    // whose length is 2 whether or not a key matched.
+    // whose length is 2 whether or not a key matched. The notice tells the other processes sharing
+    // the database to forget the keys they verified; it is delivered when the revocation commits.
     const rows: Array<{ id: string }> = await this.database.query(
       `WITH revoked AS (
          UPDATE api_keys SET revoked_at = coalesce(revoked_at, date_trunc('milliseconds', clock_timestamp()))
           WHERE tenant_id = $1 AND id = $2 RETURNING id
-       ) SELECT id FROM revoked`,
+       ) SELECT id, pg_notify('${KEY_REVOKED_CHANNEL}', id) FROM revoked`,
       [tenantId, keyId],
     );
+    this.verifiedKeys?.forgetAll();
     return rows.length > 0;
   }
 
   async authenticate(key: string): Promise<KeyHolder | undefined> {
-    const rows: KeyRow[] = await this.database.query('SELECT * FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL', [hashApiKey(key)]);
+    const keyHash = hashApiKey(key);
+    if (!this.verifiedKeys) return this.findKeyHolder(keyHash);
+    const cacheKey = keyHash.toString('base64');
+    const verified = this.verifiedKeys.lookup(cacheKey);
+    if (verified) return verified;
+    const epoch = this.verifiedKeys.currentEpoch();
+    const holder = await this.findKeyHolder(keyHash);
+    if (holder) this.verifiedKeys.remember(cacheKey, holder, epoch);
+    return holder;
+  }
+
+  private async findKeyHolder(keyHash: Buffer): Promise<KeyHolder | undefined> {
+    const rows: KeyRow[] = await this.database.query('SELECT * FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL', [keyHash]);
     const row = rows[0];
     return row && { tenantId: row.tenant_id, keyId: row.id, role: row.role, label: row.label };
   }

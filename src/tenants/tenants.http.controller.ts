@@ -40,7 +40,10 @@ export class TenantsController {
   @Delete(':id/keys/:keyId')
   @HttpCode(204)
   @Access('root', 'admin')
-  @ApiOperation({ summary: 'Revoke a key; it stops working at once' })
+  @ApiOperation({
+    summary: 'Revoke a key; it stops working at once',
+    description: 'Other instances sharing a PostgreSQL database stop accepting it when the database notifies them of the revocation, milliseconds after it commits.',
+  })
   async revokeKey(@CurrentPrincipal() caller: Principal, @Param() { id, keyId }: KeyParam): Promise<void> {
     await this.requireTenant(caller, id);
     if (!(await this.registry.revokeKey(id, keyId))) throw new Problem('not-found', 'No such key');
