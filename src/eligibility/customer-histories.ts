@@ -3,6 +3,7 @@ import { CUSTOMER_EVENT_TYPES, CustomerFacts, foldCustomerFacts, foldPolicyVersi
 import { EntryFilter, LogReader } from '../ledger/read/log-reader';
 import { loadTenantDefaults } from '../read-models/read-model-queries';
 import { LedgerDatabase } from '../store/ledger-database';
+import { isoMillis } from '../store/json-timestamps';
 
 /** What the engine needs to answer for some customers, and the log prefix it reflects. */
 export interface Histories {
@@ -157,10 +158,6 @@ interface TenantRow {
   country: string;
   region: string | null;
   timezone: string;
-}
-
-function isoMillis(timestamp: string): string {
-  return new Date(timestamp).toISOString();
 }
 
 const EMPTY_FACTS: CustomerFacts = { lastSequence: -1, presence: [], profile: [], grants: [], withdrawals: [], relationships: [], dnc: [], contacts: [], erasures: [] };
