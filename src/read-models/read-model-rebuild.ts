@@ -44,20 +44,28 @@ export class ReadModelRebuild {
       const size = await logSize(sql, tenantId);
       if (size === 0) return 0;
       const policies = await this.replayPolicies(sql, tenantId);
+      // The server reads and writes while the service folds: each page's fold runs while the
+      // previous page is written and the next one read (the queued session keeps the statements
+      // in order), and at most two pages are in hand at once.
       let page = await customerEntriesAfter(sql, tenantId, { subject: '', sequence: -1 }, this.pageSize);
+      let previousWrite: Promise<void> = Promise.resolve();
       for (let carried: LedgerEntry[] = []; ; ) {
         const entries = [...carried, ...page];
         if (page.length < this.pageSize) {
+          await previousWrite;
           await this.projector.replayCustomers(sql, tenantId, entries, policies, size - 1);
           return size;
         }
         // The page's last customer may go on in the next page: it waits, to be folded whole.
         const last = page[page.length - 1]!;
         const firstOfLast = entries.findIndex((entry) => entry.subject === last.subject);
-        // Asked for now, so the server reads the next page while this one is folded.
         const next = customerEntriesAfter(sql, tenantId, { subject: last.subject, sequence: last.sequence }, this.pageSize);
-        next.catch(() => undefined); // awaited below, unless the replay fails first
-        await this.projector.replayCustomers(sql, tenantId, entries.slice(0, firstOfLast), policies, size - 1);
+        const write = this.projector.replayCustomers(sql, tenantId, entries.slice(0, firstOfLast), policies, size - 1);
+        // Both are awaited below, unless an earlier step fails first.
+        next.catch(() => undefined);
+        write.catch(() => undefined);
+        await previousWrite;
+        previousWrite = write;
         carried = entries.slice(firstOfLast);
         page = await next;
       }
