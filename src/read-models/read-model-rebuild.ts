@@ -46,7 +46,7 @@ export class ReadModelRebuild {
       const policies = await this.replayPolicies(sql, tenantId);
       // The server reads and writes while the service folds: each page's fold runs while the
       // previous page is written and the next one read (the queued session keeps the statements
-      // in order), and at most two pages are in hand at once.
+      // in order), and at most two writes are outstanding at once.
       let page = await customerEntriesAfter(sql, tenantId, { subject: '', sequence: -1 }, this.pageSize);
       let previousWrite: Promise<void> = Promise.resolve();
       for (let carried: LedgerEntry[] = []; ; ) {

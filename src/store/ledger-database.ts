@@ -20,8 +20,9 @@ export interface AdvisoryLock {
 
 /**
  * The one database of the service: the log and the read models together, on PostgreSQL or on the
- * embedded PGlite. TypeORM owns the connections on both, so read-model writes can join the
- * append's transaction (DESIGN.md invariant 5); the log itself is written with plain SQL.
+ * embedded PGlite. TypeORM owns the pool and the migrations; the write path takes a connection of
+ * that pool for each append (`transactionUnder`), in which the log and the read models are
+ * written together with plain SQL (DESIGN.md invariant 5).
  */
 export class LedgerDatabase {
   private constructor(
@@ -54,11 +55,14 @@ export class LedgerDatabase {
   async transactionUnder<T>(lock: AdvisoryLock, work: (sql: SqlSession) => Promise<T>): Promise<T> {
     const client = await this.pool().connect();
     let broken: unknown;
+    const session = closableSession(preparedSession(client));
     try {
       // Both keys are integers (never text), so they can be written into the statement.
       await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${Math.trunc(lock.space)}, ${Math.trunc(lock.key)})`);
-      const result = await work(preparedSession(client));
-      await client.query('COMMIT');
+      const result = await work(session.sql).finally(session.close);
+      // PostgreSQL answers COMMIT of a transaction that failed with ROLLBACK, not with an error.
+      const { command } = await client.query('COMMIT');
+      if (command === 'ROLLBACK') throw new Error('the transaction was rolled back instead of committed');
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch((rollbackFailed: unknown) => (broken = rollbackFailed));
@@ -161,4 +165,23 @@ async function openEmbedded(dataDir: string): Promise<LedgerDatabase> {
     lock.release();
     throw error;
   }
+}
+
+/**
+ * A transaction's session that refuses statements once the transaction's work has settled: a
+ * statement its work queued but did not await (see queuedSession) must fail, not run after the
+ * ROLLBACK, outside the transaction and its lock.
+ */
+function closableSession(inner: SqlSession): { sql: SqlSession; close: () => void } {
+  let open = true;
+  return {
+    sql: {
+      query<T>(text: string, params?: unknown[]): Promise<T[]> {
+        return open ? inner.query<T>(text, params) : Promise.reject(new Error('the transaction has ended'));
+      },
+    },
+    close: () => {
+      open = false;
+    },
+  };
 }

@@ -5,7 +5,7 @@ export interface SqlSession {
 
 /** What pg's clients and pools, and the embedded PGlitePool and its clients, all take. */
 export interface DriverQueryable {
-  query(statement: string | { name?: string; text: string; values?: unknown[] }): Promise<{ rows: unknown[] }>;
+  query(statement: string | { name?: string; text: string; values?: unknown[] }): Promise<{ rows: unknown[]; command?: string }>;
 }
 
 export interface DriverPool extends DriverQueryable {
@@ -16,12 +16,18 @@ export interface DriverClient extends DriverQueryable {
   release(error?: unknown): unknown;
 }
 
+/**
+ * The service's statement texts are constants, a few hundred at most; past this many, a text is
+ * run unprepared rather than kept prepared on every connection (a bug building texts on the fly
+ * must not grow the server's memory).
+ */
+const MAX_PREPARED_STATEMENTS = 1_000;
 const statementNames = new Map<string, string>();
 
 /** One name per statement text, the same on every connection of the process. */
-function statementName(text: string): string {
+function statementName(text: string): string | undefined {
   let name = statementNames.get(text);
-  if (!name) {
+  if (!name && statementNames.size < MAX_PREPARED_STATEMENTS) {
     name = `ledger_${statementNames.size + 1}`;
     statementNames.set(text, name);
   }
@@ -47,8 +53,9 @@ export function preparedSession(client: DriverQueryable): SqlSession {
 
 /**
  * `session` with its queries queued: each is sent once the one before it has finished, so a caller
- * may ask for its next query before awaiting the last (the drivers refuse overlapping queries on a
- * connection) and do its own work while the server runs it.
+ * may ask for its next query before awaiting the last (pg deprecates overlapping queries on a
+ * client, and PGlite's single session must not interleave them) and do its own work while the
+ * server runs it.
  */
 export function queuedSession(session: SqlSession): SqlSession {
   let last: Promise<unknown> = Promise.resolve();

@@ -40,6 +40,11 @@ interface TenantRow {
   created_at: Date;
 }
 
+// Named columns, not *: the statements are prepared, and a column added by a later migration
+// would change their result type under an instance still running.
+const TENANT_COLUMNS = 'id, name, country, region, timezone, created_at';
+const KEY_COLUMNS = 'id, tenant_id, role, label, created_at, revoked_at';
+
 interface KeyRow {
   id: string;
   tenant_id: string;
@@ -63,7 +68,7 @@ export class TenantRegistry {
     const rows: TenantRow[] = await this.database.query(
       `INSERT INTO tenants (id, name, country, region, timezone, created_at)
        VALUES ($1, $2, $3, $4, $5, date_trunc('milliseconds', clock_timestamp()))
-       ON CONFLICT (id) DO NOTHING RETURNING *`,
+       ON CONFLICT (id) DO NOTHING RETURNING ${TENANT_COLUMNS}`,
       [input.id, input.name, input.country, input.region ?? null, input.timezone],
     );
     if (!rows[0]) throw new Problem('duplicate-conflict', `Tenant ${input.id} already exists`, [{ path: 'id', message: 'a tenant with this id already exists' }]);
@@ -71,7 +76,7 @@ export class TenantRegistry {
   }
 
   async findTenant(id: string): Promise<Tenant | undefined> {
-    const rows: TenantRow[] = await this.database.query('SELECT * FROM tenants WHERE id = $1', [id]);
+    const rows: TenantRow[] = await this.database.query(`SELECT ${TENANT_COLUMNS} FROM tenants WHERE id = $1`, [id]);
     return rows[0] && toTenant(rows[0]);
   }
 
@@ -80,14 +85,14 @@ export class TenantRegistry {
     const key = `cl_${randomBytes(32).toString('base64url')}`;
     const rows: KeyRow[] = await this.database.query(
       `INSERT INTO api_keys (id, tenant_id, role, label, key_hash, created_at)
-       VALUES ($1, $2, $3, $4, $5, date_trunc('milliseconds', clock_timestamp())) RETURNING *`,
+       VALUES ($1, $2, $3, $4, $5, date_trunc('milliseconds', clock_timestamp())) RETURNING ${KEY_COLUMNS}`,
       [id, tenantId, role, label, hashApiKey(key)],
     );
     return { ...toKeyRecord(rows[0]!), key };
   }
 
   async listKeys(tenantId: string): Promise<ApiKeyRecord[]> {
-    const rows: KeyRow[] = await this.database.query('SELECT * FROM api_keys WHERE tenant_id = $1 ORDER BY created_at, id', [tenantId]);
+    const rows: KeyRow[] = await this.database.query(`SELECT ${KEY_COLUMNS} FROM api_keys WHERE tenant_id = $1 ORDER BY created_at, id`, [tenantId]);
     return rows.map(toKeyRecord);
   }
 
@@ -120,7 +125,7 @@ export class TenantRegistry {
   }
 
   private async findKeyHolder(keyHash: Buffer): Promise<KeyHolder | undefined> {
-    const rows: KeyRow[] = await this.database.query('SELECT * FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL', [keyHash]);
+    const rows: KeyRow[] = await this.database.query(`SELECT ${KEY_COLUMNS} FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`, [keyHash]);
     const row = rows[0];
     return row && { tenantId: row.tenant_id, keyId: row.id, role: row.role, label: row.label };
   }

@@ -2,7 +2,7 @@
  * API.md "Idempotency": the same (`source`, `id`) twice in one request is a duplicate when the two
  * are identical, and a 400 naming both indexes when they differ.
  */
-import { canonicalJson } from '../../ledger/canonical-json';
+import { fingerprintContent } from '../../ledger/append/prepared-event';
 import type { FieldProblem, IncomingEvent } from './validation-result';
 
 export interface IndexedEvent {
@@ -10,9 +10,7 @@ export interface IndexedEvent {
   event: IncomingEvent;
 }
 
-/** Compared as the idempotency fingerprint sees them: `{ type, subject, time, data }`, normalized. */
-const fingerprintInput = ({ type, subject, time, data }: IncomingEvent) => canonicalJson({ type, subject, time, data });
-
+/** Compared as the idempotency fingerprint sees them (the ledger's fingerprint content). */
 export function sameIdConflicts(events: readonly IndexedEvent[]): FieldProblem[] {
   const firstByIdentity = new Map<string, IndexedEvent>();
   const problems: FieldProblem[] = [];
@@ -20,7 +18,7 @@ export function sameIdConflicts(events: readonly IndexedEvent[]): FieldProblem[]
     const identity = JSON.stringify([current.event.source, current.event.id]);
     const first = firstByIdentity.get(identity);
     if (!first) firstByIdentity.set(identity, current);
-    else if (fingerprintInput(first.event) !== fingerprintInput(current.event)) {
+    else if (fingerprintContent(first.event) !== fingerprintContent(current.event)) {
       problems.push({ index: current.index, path: 'id', message: `id and source repeat those of event ${first.index} with different content` });
     }
   }

@@ -82,7 +82,7 @@ const TIMESTAMP_FAULT_MESSAGES: Record<TimestampFault, string> = {
   format: '$property must be an RFC 3339 date-time with an offset, such as 2026-03-01T09:30:00.000-05:00',
   precision: '$property must have at most millisecond precision (three fractional digits)',
   'leap-second': '$property must not fall on a leap second (:60)',
-  range: '$property must fall between the years 0000 and 9999 in UTC',
+  range: '$property must fall between the years 0001 and 9999 in UTC',
 };
 
 const timestampPropertiesByDto = new WeakMap<object, Set<string>>();

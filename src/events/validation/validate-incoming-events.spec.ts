@@ -249,7 +249,7 @@ describe('validateIncomingEvents', () => {
 
       expect(message('2026-03-01T12:30:00.1234Z')).toBe('time must have at most millisecond precision (three fractional digits)');
       expect(message('2026-03-01T13:05:00.001Z')).toBe('time must be at most 5 minutes after the time the service received it');
-      expect(message('0000-01-01T00:30:00+01:00')).toBe('time must fall between the years 0000 and 9999 in UTC');
+      expect(message('0001-01-01T00:30:00+01:00')).toBe('time must fall between the years 0001 and 9999 in UTC');
       expect(message('yesterday')).toMatch(/^time must be an RFC 3339 date-time/);
     });
 

@@ -60,11 +60,15 @@ function withCommitment(event: NewEvent, canonicalPlainData: string, fingerprint
   return { ...base, data, canonicalData: canonicalJson(data), pii: { values: pii, salt }, ...repeat };
 }
 
+/** HMAC-SHA-256 of the event's fingerprint content, under a derived secret. */
+export function fingerprintOf(event: NewEvent, fingerprintKey: Buffer, canonicalPlainData?: string): Buffer {
+  return createHmac('sha256', fingerprintKey).update(fingerprintContent(event, canonicalPlainData), 'utf8').digest();
+}
+
 /**
- * HMAC-SHA-256 of JCS({type, subject, time, data}) with PII in plain, under a derived secret.
- * `canonicalPlainData`, when given, is `canonicalJson(event.data)` already computed.
+ * What idempotency compares (API.md "Idempotency"): JCS({type, subject, time, data}) with PII in
+ * plain. `canonicalPlainData`, when given, is `canonicalJson(event.data)` already computed.
  */
-export function fingerprintOf(event: NewEvent, fingerprintKey: Buffer, canonicalPlainData = canonicalJson(event.data)): Buffer {
-  const content = canonicalObject({ type: canonicalJson(event.type), subject: canonicalJson(event.subject), time: canonicalJson(event.time), data: canonicalPlainData });
-  return createHmac('sha256', fingerprintKey).update(content, 'utf8').digest();
+export function fingerprintContent(event: Pick<NewEvent, 'type' | 'subject' | 'time' | 'data'>, canonicalPlainData = canonicalJson(event.data)): string {
+  return canonicalObject({ type: canonicalJson(event.type), subject: canonicalJson(event.subject), time: canonicalJson(event.time), data: canonicalPlainData });
 }

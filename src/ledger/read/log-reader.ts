@@ -43,26 +43,29 @@ export const ENTRY_COLUMNS =
 export class LogReader {
   constructor(private readonly database: LedgerDatabase) {}
 
-  async page(tenantId: string, filter: EntryFilter, sql: SqlSession = this.database.dataSource.manager): Promise<LedgerEntry[]> {
+  async page(tenantId: string, filter: EntryFilter, sql: SqlSession = this.database): Promise<LedgerEntry[]> {
     // Sequences are dense, so an unfiltered page is exactly (after, after + limit]. Saying so keeps
     // the plan on the primary key even when statistics are stale (PGlite has no autovacuum);
     // without it the planner may sort the whole rest of the log for every page.
     const unfiltered = !filter.types && !filter.subject && !filter.subjects;
     const before = unfiltered ? Math.min(filter.before ?? Number.MAX_SAFE_INTEGER, filter.after + filter.limit + 1) : filter.before;
-    const rows = await sql.query<EntryRow>(
-      `SELECT ${ENTRY_COLUMNS} FROM ledger_entries
-        WHERE tenant_id = $1 AND sequence > $2
-          AND ($3::text[] IS NULL OR type = ANY($3::text[]))
-          AND ($4::text IS NULL OR subject = $4)
-          AND ($5::text[] IS NULL OR subject = ANY($5::text[]))
-          AND ($6::bigint IS NULL OR sequence < $6)
-        ORDER BY sequence LIMIT $7`,
-      [tenantId, filter.after, filter.types ?? null, filter.subject ?? null, filter.subjects ?? null, before ?? null, filter.limit],
-    );
+    // Only the filters given, each its own condition: the statement is prepared, and a plan made
+    // for "no type filter" must not serve a type filter (a generic plan could not use the index).
+    const params: unknown[] = [tenantId, filter.after, filter.limit];
+    const conditions = ['tenant_id = $1', 'sequence > $2'];
+    const condition = (sqlWithParameter: (parameter: string) => string, value: unknown) => {
+      params.push(value);
+      conditions.push(sqlWithParameter(`$${params.length}`));
+    };
+    if (filter.types) condition((parameter) => `type = ANY(${parameter}::text[])`, filter.types);
+    if (filter.subject !== undefined) condition((parameter) => `subject = ${parameter}`, filter.subject);
+    if (filter.subjects) condition((parameter) => `subject = ANY(${parameter}::text[])`, filter.subjects);
+    if (before !== undefined) condition((parameter) => `sequence < ${parameter}::bigint`, before);
+    const rows = await sql.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE ${conditions.join(' AND ')} ORDER BY sequence LIMIT $3`, params);
     return rows.map(toEntry);
   }
 
-  async one(tenantId: string, sequence: number, sql: SqlSession = this.database.dataSource.manager): Promise<LedgerEntry | undefined> {
+  async one(tenantId: string, sequence: number, sql: SqlSession = this.database): Promise<LedgerEntry | undefined> {
     const rows = await sql.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE tenant_id = $1 AND sequence = $2`, [tenantId, sequence]);
     return rows[0] && toEntry(rows[0]);
   }

@@ -16,11 +16,14 @@ export class PGlitePreparedStatements {
 
   constructor(private readonly db: PGlite) {}
 
-  async query(name: string, text: string, values: readonly unknown[]): Promise<Results> {
-    const types = this.parameterTypes.get(name) ?? (await this.prepare(name, text));
-    const serialized = values.map((value, index) => (value === null || value === undefined ? null : this.serializerFor(types[index]!)(value)));
-    const { messages } = await this.db.execProtocol(join([serialize.bind({ statement: name, values: serialized }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]));
-    return parse.parseResults(messages, this.db.parsers)[0]!;
+  /** Under PGlite's own query lock, like its `query`: protocol exchanges must not interleave. */
+  query(name: string, text: string, values: readonly unknown[]): Promise<Results> {
+    return this.db.runExclusive(async () => {
+      const types = this.parameterTypes.get(name) ?? (await this.prepare(name, text));
+      const serialized = values.map((value, index) => (value === null || value === undefined ? null : this.serializerFor(types[index]!)(value)));
+      const { messages } = await this.db.execProtocol(join([serialize.bind({ statement: name, values: serialized }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]));
+      return parse.parseResults(messages, this.db.parsers)[0]!;
+    });
   }
 
   private async prepare(name: string, text: string): Promise<number[]> {

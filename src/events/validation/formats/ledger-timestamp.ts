@@ -11,8 +11,9 @@ export type ParsedTimestamp = Readonly<{ ok: true; epochMs: number; normalized: 
 const RFC_3339_DATE_TIME =
   /^(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})[Tt](?<hour>\d{2}):(?<minute>\d{2}):(?<second>\d{2})(?:\.(?<fraction>\d+))?(?:(?<zulu>[Zz])|(?<offsetSign>[+-])(?<offsetHours>\d{2}):(?<offsetMinutes>\d{2}))$/;
 
-// The stored form has a four-digit year, so the instant must land in years 0000–9999 once in UTC.
-const EARLIEST_STORABLE_MS = Date.parse('0000-01-01T00:00:00.000Z');
+// The stored form has a four-digit year, so the instant must land in years 0001–9999 once in UTC
+// (PostgreSQL has no year 0: 0000 would be refused at insert).
+const EARLIEST_STORABLE_MS = Date.parse('0001-01-01T00:00:00.000Z');
 const LATEST_STORABLE_MS = Date.parse('9999-12-31T23:59:59.999Z');
 
 // Each timestamp is checked, compared with others and normalized: the parse is done once per text.
