@@ -6,6 +6,35 @@ describe('instants', () => {
     expect(toEpochMs('2025-05-01T12:00:00+02:00')).toBe(Date.UTC(2025, 4, 1, 10));
   });
 
+  it('read the ledger form exactly as Date.parse does, across years 0001 to 9999', () => {
+    const instants = Array.from({ length: 20_000 }, (_, step) => Date.UTC(1, 0, 1) + step * 15_778_463_999);
+    for (const instant of instants) {
+      const text = new Date(instant).toISOString();
+      expect([text, toEpochMs(text)]).toEqual([text, Date.parse(text)]);
+    }
+  });
+
+  it.each([
+    '2024-02-29T23:59:59.999Z',
+    '2000-02-29T00:00:00.000Z',
+    '2100-02-29T00:00:00.000Z',
+    '2025-04-31T00:00:00.000Z',
+    '2025-00-10T00:00:00.000Z',
+    '2025-01-00T00:00:00.000Z',
+    '2025-01-01T24:00:00.000Z',
+    '2025-01-01T23:60:00.000Z',
+    '2025-01-01T23:59:60.000Z',
+    '0099-12-31T23:59:59.999Z',
+    '0100-01-01T00:00:00.000Z',
+    '2025-1/-01T00:00:00.000Z',
+    '2025-01-01T00:00:00.000z',
+    '2025-01-01 00:00:00.000Z',
+  ])('read %s as Date.parse does, or refuse it as Date.parse does', (text) => {
+    const parsed = Date.parse(text);
+    if (Number.isNaN(parsed)) expect(() => toEpochMs(text)).toThrow(RangeError);
+    else expect(toEpochMs(text)).toBe(parsed);
+  });
+
   it.each(['2025-13-01T00:00:00.000Z', 'yesterday', ''])('reject %j', (text) => {
     expect(() => toEpochMs(text)).toThrow(RangeError);
   });

@@ -7,9 +7,41 @@
 export const MS_PER_DAY = 86_400_000;
 
 export function toEpochMs(timestamp: string): number {
-  const ms = Date.parse(timestamp);
+  const ms = normalizedToEpochMs(timestamp) ?? Date.parse(timestamp);
   if (Number.isNaN(ms)) throw new RangeError(`Not a timestamp: ${timestamp}`);
   return ms;
+}
+
+const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
+const SEPARATORS: ReadonlyArray<[position: number, code: number]> = [[4, 0x2d], [7, 0x2d], [10, 0x54], [13, 0x3a], [16, 0x3a], [19, 0x2e], [23, 0x5a]];
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * A timestamp in the ledger's own form (`YYYY-MM-DDTHH:MM:SS.sssZ`), read field by field: three
+ * times cheaper than Date.parse, and the engine reads every fact's instants for every question.
+ * Anything else, or a field out of range, is left to Date.parse (undefined), so the result is
+ * always Date.parse's.
+ */
+function normalizedToEpochMs(timestamp: string): number | undefined {
+  if (timestamp.length !== 24) return undefined;
+  for (const [position, code] of SEPARATORS) if (timestamp.charCodeAt(position) !== code) return undefined;
+  for (const position of DIGIT_POSITIONS) {
+    const code = timestamp.charCodeAt(position);
+    if (code < 0x30 || code > 0x39) return undefined;
+  }
+  const number = (from: number, to: number) => {
+    let value = 0;
+    for (let position = from; position < to; position++) value = value * 10 + timestamp.charCodeAt(position) - 0x30;
+    return value;
+  };
+  const [year, month, day] = [number(0, 4), number(5, 7), number(8, 10)];
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const daysInMonth = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  // Date.UTC reads years 0–99 as 1900–1999.
+  if (year < 100 || daysInMonth === undefined || day < 1 || day > daysInMonth) return undefined;
+  const [hours, minutes, seconds] = [number(11, 13), number(14, 16), number(17, 19)];
+  if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
+  return Date.UTC(year, month - 1, day, hours, minutes, seconds, number(20, 23));
 }
 
 /**
