@@ -8,6 +8,7 @@
 import type { CustomerFacts, FactStamp, ProfileFact } from '../customer-facts';
 import { CHANNELS, type ActorType, type Channel, type Jurisdiction } from '../events';
 import { toEpochMs } from '../time/instants';
+import { contactsTheEngineReads } from './contacts-read';
 import type { TenantDefaults } from './answer';
 import {
   emptyView,
@@ -147,38 +148,12 @@ export class CustomerTimeline {
    * however many thousands the customer received.
    */
   private contactsAt(at: number, asOf: number): ContactInView[] {
-    const relevant: ContactInView[] = [];
-    for (const contacts of this.contactsByChannel.values()) {
-      let atOrBefore: ContactInView | undefined;
-      // Backfills make `recordedAt` unordered in time: walk back past those recorded too late.
-      for (let index = lastIndexAtOrBefore(contacts, at); index >= 0; index--) {
-        const { item: contact, recordedAt } = contacts[index]!;
-        if (recordedAt > asOf) continue;
-        if (!atOrBefore) {
-          atOrBefore = contact;
-          relevant.push(contact);
-        }
-        if (contact.time < at) {
-          if (contact !== atOrBefore) relevant.push(contact);
-          break;
-        }
-      }
-    }
-    return relevant;
+    return [...this.contactsByChannel.values()].flatMap((contacts) => contactsTheEngineReads(contacts, at, asOf, timeOfRecorded, recordedAtOf).map((contact) => contact.item));
   }
 }
 
-/** Binary search in contacts ordered by time: the last with `time ≤ at`, or -1. */
-function lastIndexAtOrBefore(contacts: ReadonlyArray<Recorded<ContactInView>>, at: number): number {
-  let low = 0;
-  let high = contacts.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (contacts[middle]!.item.time <= at) low = middle + 1;
-    else high = middle;
-  }
-  return low - 1;
-}
+const timeOfRecorded = (contact: Recorded<ContactInView>) => contact.item.time;
+const recordedAtOf = (contact: Recorded<ContactInView>) => contact.recordedAt;
 
 export function customerView(facts: CustomerFacts | undefined, tenant: TenantDefaults, at: number, asOf: number): CustomerView {
   return facts ? new CustomerTimeline(facts).viewAt(tenant, at, asOf) : emptyView(tenant);

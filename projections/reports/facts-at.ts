@@ -9,6 +9,7 @@
 
 import type { ContactFact, CustomerFacts } from '../customer-facts';
 import { CHANNELS, type Channel } from '../events';
+import { contactsTheEngineReads } from '../eligibility/contacts-read';
 import { byTimeThenSequence } from './ordering';
 
 export class FactsAtInstant {
@@ -36,35 +37,6 @@ export class FactsAtInstant {
   }
 
   private contactsAt(at: string, asOf: string): ContactFact[] {
-    const relevant: ContactFact[] = [];
-    for (const contacts of this.contactsByChannel.values()) {
-      let atOrBefore: ContactFact | undefined;
-      // Backfills make `recordedAt` unordered in time: walk back past those recorded too late.
-      for (let index = lastIndexAtOrBefore(contacts, at); index >= 0; index--) {
-        const contact = contacts[index]!;
-        if (contact.recordedAt > asOf) continue;
-        if (!atOrBefore) {
-          atOrBefore = contact;
-          relevant.push(contact);
-        }
-        if (contact.time < at) {
-          if (contact !== atOrBefore) relevant.push(contact);
-          break;
-        }
-      }
-    }
-    return relevant;
+    return [...this.contactsByChannel.values()].flatMap((contacts) => contactsTheEngineReads(contacts, at, asOf, (contact) => contact.time, (contact) => contact.recordedAt));
   }
-}
-
-/** Binary search in contacts ordered by time: the last with `time ≤ at`, or -1. */
-function lastIndexAtOrBefore(contacts: readonly ContactFact[], at: string): number {
-  let low = 0;
-  let high = contacts.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (contacts[middle]!.time <= at) low = middle + 1;
-    else high = middle;
-  }
-  return low - 1;
 }

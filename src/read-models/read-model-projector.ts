@@ -7,7 +7,6 @@ import {
   isCustomerEventType,
   latestProfile,
   LedgerEntry,
-  PolicyRules,
   PolicyVersion,
   TenantDefaults,
 } from '../../projections';
@@ -156,7 +155,8 @@ function isLatest(entry: LedgerEntry, current: { time: string; sequence: number 
 
 /** The affected customers as stored and every policy version of the tenant, in log order: one round trip. */
 async function loadState(sql: SqlSession, tenantId: string, customerIds: string[]): Promise<{ customers: Map<string, CustomerState>; policies: PolicyVersion[] }> {
-  const [row] = await sql.query<{ customers: StoredCustomer[]; policies: StoredPolicyVersion[] }>(
+  // Policies come back as PolicyVersion, their timestamps in the session's offset (made UTC below).
+  const [row] = await sql.query<{ customers: StoredCustomer[]; policies: PolicyVersion[] }>(
     `SELECT
        (SELECT coalesce(json_agg(json_build_object('customerId', customer_id, 'facts', facts, 'erasedAt', erased_at,
                  'country', country, 'region', region, 'timezone', timezone)), '[]')
@@ -187,16 +187,6 @@ interface StoredCustomer {
   country: string;
   region: string | null;
   timezone: string;
-}
-
-interface StoredPolicyVersion {
-  policyId: string;
-  version: number;
-  name: string;
-  rules: PolicyRules;
-  sequence: number;
-  time: string;
-  recordedAt: string;
 }
 
 async function writeChanges(
