@@ -24,6 +24,9 @@ describe('instants', () => {
     '2025-01-01T24:00:00.000Z',
     '2025-01-01T23:60:00.000Z',
     '2025-01-01T23:59:60.000Z',
+    '0000-02-29T12:00:00.000Z',
+    '0001-02-29T00:00:00.000Z',
+    '0004-02-29T00:00:00.000Z',
     '0099-12-31T23:59:59.999Z',
     '0100-01-01T00:00:00.000Z',
     '2025-1/-01T00:00:00.000Z',
@@ -42,6 +45,7 @@ describe('instants', () => {
   it('write the ledger form, which orders as strings do', () => {
     expect(toTimestamp(Date.UTC(2025, 4, 1, 10))).toBe('2025-05-01T10:00:00.000Z');
     expect(normalizedTimestamp('2025-05-01T12:00:00+02:00')).toBe('2025-05-01T10:00:00.000Z');
+    expect(normalizedTimestamp('0042-05-01T10:00:00.000Z')).toBe('0042-05-01T10:00:00.000Z');
     expect(normalizedTimestamp('2025-05-01T09:59:59.999Z') < normalizedTimestamp('2025-05-01T12:00:00+02:00')).toBe(true);
     expect(utcDay(Date.UTC(2025, 4, 1, 23, 59))).toBe('2025-05-01');
   });

@@ -39,6 +39,9 @@ export class ReportSpool {
   }
 }
 
+/** Read back a page at a time: a few hundred kilobytes held, whatever the list's length. */
+const ROWS_PER_PAGE = 500;
+
 export class SpooledList implements ReportList {
   readonly kind = 'list';
   count = 0;
@@ -62,9 +65,17 @@ export class SpooledList implements ReportList {
     return this.sealed;
   }
 
-  async *rows(): AsyncIterable<object> {
+  async *pages(): AsyncIterable<object[]> {
     await this.seal();
     const lines = createInterface({ input: fs.createReadStream(this.file, { encoding: 'utf8' }), crlfDelay: Infinity });
-    for await (const line of lines) yield JSON.parse(line) as object;
+    let page: object[] = [];
+    for await (const line of lines) {
+      page.push(JSON.parse(line) as object);
+      if (page.length === ROWS_PER_PAGE) {
+        yield page;
+        page = [];
+      }
+    }
+    if (page.length > 0) yield page;
   }
 }

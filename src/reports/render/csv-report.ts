@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { ReportDocument } from '../document/report-document';
+import { ReportDocument, rowsOf } from '../document/report-document';
 import { CsvColumns, csvCell, valueAt } from './csv-columns';
 
 const ROWS_PER_CHUNK = 500;
@@ -25,7 +25,7 @@ export async function* csvReport(document: ReportDocument, columns: CsvColumns):
       rows.push(line(part.key, part.value));
       continue;
     }
-    for await (const row of part.rows()) {
+    for await (const row of rowsOf(part)) {
       rows.push(line(part.key, row));
       if (rows.length >= ROWS_PER_CHUNK) {
         yield stringify(rows, RFC_4180);

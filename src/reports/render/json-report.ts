@@ -5,7 +5,7 @@ const CHUNK_CHARACTERS = 64 * 1024;
 
 /**
  * The report as one JSON object — envelope, its parts in order, `rulesCited`, `totals` — written
- * a line item at a time and handed on in chunks.
+ * a page of line items at a time and handed on in chunks.
  */
 export async function* jsonReport(document: ReportDocument): AsyncGenerator<string> {
   let chunk = `{${Object.entries(document.envelope)
@@ -19,8 +19,11 @@ export async function* jsonReport(document: ReportDocument): AsyncGenerator<stri
     }
     chunk += '[';
     let first = true;
-    for await (const row of part.rows()) {
-      chunk += `${first ? '' : ','}${JSON.stringify(row)}`;
+    for await (const page of part.pages()) {
+      if (page.length === 0) continue;
+      // The page's items without the brackets around them.
+      const items = JSON.stringify(page).slice(1, -1);
+      chunk += first ? items : `,${items}`;
       first = false;
       if (chunk.length >= CHUNK_CHARACTERS) {
         yield chunk;

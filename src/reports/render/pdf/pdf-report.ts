@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RULE_TABLE } from '../../../../projections';
-import { listPart, ReportDocument } from '../../document/report-document';
+import { listPart, ReportDocument, rowsOf } from '../../document/report-document';
 import { PdfColumn, PdfLayout, pdfTime } from './pdf-layout';
 import { pdfText } from './pdf-text';
 
@@ -69,7 +69,7 @@ class PdfReportWriter {
       this.startSection(`${section.title} (${part.count})`);
       if (section.intro) this.paragraph(section.intro);
       if (part.count === 0) this.paragraph('None.');
-      else await this.table(section.columns, part.rows());
+      else await this.table(section.columns, rowsOf(part));
     }
     await this.rulesCited();
     this.appendix();
