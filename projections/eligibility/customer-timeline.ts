@@ -148,7 +148,12 @@ export class CustomerTimeline {
    * however many thousands the customer received.
    */
   private contactsAt(at: number, asOf: number): ContactInView[] {
-    return [...this.contactsByChannel.values()].flatMap((contacts) => contactsTheEngineReads(contacts, at, asOf, timeOfRecorded, recordedAtOf).map((contact) => contact.item));
+    const read: ContactInView[] = [];
+    for (const contacts of this.contactsByChannel.values()) {
+      if (contacts.length === 0) continue;
+      for (const contact of contactsTheEngineReads(contacts, at, asOf, timeOfRecorded, recordedAtOf)) read.push(contact.item);
+    }
+    return read;
   }
 }
 

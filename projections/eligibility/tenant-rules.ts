@@ -73,7 +73,7 @@ export function tenantRules(context: EvaluationContext, t: number, lawful: Decis
       'suppressed',
       [ruleReference('ledger.suppression')],
       [suppression.sequence],
-      `A vendor or system ${source} ${onDay(suppression.time)} suppresses ${describeQuestion(context)}, and no later consent or relationship lifts it.`,
+      () => `A vendor or system ${source} ${onDay(suppression.time)} suppresses ${describeQuestion(context)}, and no later consent or relationship lifts it.`,
     );
   }
 
@@ -86,7 +86,7 @@ export function tenantRules(context: EvaluationContext, t: number, lawful: Decis
       'policy-window-expired',
       closedWindows.map(({ policy: closed }) => policyRuleReference(closed)),
       [...closedWindows.map(({ policy: closed }) => closed.sequence), ...(window ? [window.relationship.sequence] : [])],
-      `Tenant policy "${policy.name}" v${policy.version} allows ${describeQuestion(context)} only within its windows, and ${lastBasis}.`,
+      () => `Tenant policy "${policy.name}" v${policy.version} allows ${describeQuestion(context)} only within its windows, and ${lastBasis}.`,
     );
   }
 
@@ -103,7 +103,7 @@ export function tenantRules(context: EvaluationContext, t: number, lawful: Decis
       'recently-contacted',
       exclusions.map((exclusion) => policyRuleReference(exclusion.policy)),
       [...exclusions.map((exclusion) => exclusion.policy.sequence), contact.sequence],
-      `Tenant policy "${policy.name}" v${policy.version} excludes ${context.channel} contact until ${toTimestamp(ends)} after the contact ${onDay(contact.time)}.`,
+      () => `Tenant policy "${policy.name}" v${policy.version} excludes ${context.channel} contact until ${toTimestamp(ends)} after the contact ${onDay(contact.time)}.`,
     );
   }
 

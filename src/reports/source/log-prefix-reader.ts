@@ -48,16 +48,23 @@ export class LogPrefixReader {
     return rows.length > 0;
   }
 
+  /** Asks for the next page before handing out this one's entries, so the database works while the report folds. */
   private async *pages(prefix: LogPrefix, filter: { types?: EventType[]; subject?: string }): AsyncGenerator<LedgerEntry> {
-    for (let after = -1; ; ) {
-      const page = await this.log.page(prefix.tenantId, { after, limit: PAGE_SIZE, ...filter });
-      for (const entry of page) {
-        // recordedAt never decreases along the log: past the prefix, nothing further belongs to it.
-        if (!withinPrefix(prefix, entry)) return;
-        yield entry;
+    const pageAfter = (after: number) => this.log.page(prefix.tenantId, { after, limit: PAGE_SIZE, ...filter });
+    let next: Promise<LedgerEntry[]> | undefined = pageAfter(-1);
+    try {
+      while (next) {
+        const page: LedgerEntry[] = await next;
+        next = page.length === PAGE_SIZE ? pageAfter(page[page.length - 1]!.sequence) : undefined;
+        for (const entry of page) {
+          // recordedAt never decreases along the log: past the prefix, nothing further belongs to it.
+          if (!withinPrefix(prefix, entry)) return;
+          yield entry;
+        }
       }
-      if (page.length < PAGE_SIZE) return;
-      after = page[page.length - 1]!.sequence;
+    } finally {
+      // A reader that stops early leaves a page in flight: nobody awaits it, so its failure is nobody's.
+      next?.catch(() => undefined);
     }
   }
 }
