@@ -24,20 +24,21 @@ export interface EntryRow {
   recorded_by: LedgerEntry['recordedBy'];
   prev_subject_sequence: string | null;
   data: LedgerEntry['data'];
-  leaf_hash: Buffer;
+  /** base64, as the entry states it. */
+  leaf_hash: string;
 }
 
 /**
  * Timestamps are written by the database in the ledger's form (API.md "Conventions"; the log
- * holds whole milliseconds): cheaper than the driver parsing each into a Date for us to format
- * again, which was a good part of reading a long history.
+ * holds whole milliseconds) and the leaf hash in base64: cheaper than the driver parsing each into
+ * a Date or a Buffer for us to format again, which was a good part of reading a long history.
  */
 const LEDGER_TIMESTAMP = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
 export const ENTRY_COLUMNS =
   'sequence, event_id, source, type, subject, ' +
   `to_char(time AT TIME ZONE 'UTC', ${LEDGER_TIMESTAMP}) AS time, to_char(recorded_at AT TIME ZONE 'UTC', ${LEDGER_TIMESTAMP}) AS recorded_at, ` +
-  'recorded_by, prev_subject_sequence, data, leaf_hash';
+  "recorded_by, prev_subject_sequence, data, encode(leaf_hash, 'base64') AS leaf_hash";
 
 /** Reads a tenant's log as stored (API.md "Reading the log"). */
 export class LogReader {
@@ -84,6 +85,6 @@ export function toEntry(row: EntryRow): LedgerEntry {
     recordedBy: row.recorded_by,
     prevSubjectSequence: row.prev_subject_sequence === null ? null : Number(row.prev_subject_sequence),
     data: row.data,
-    leafHash: row.leaf_hash.toString('base64'),
+    leafHash: row.leaf_hash,
   } as LedgerEntry;
 }
