@@ -211,8 +211,10 @@ export const CUSTOMER_EVENT_TYPES: readonly EventType[] = [
   'erasure.requested',
 ];
 
+const CUSTOMER_EVENT_TYPE_SET: ReadonlySet<EventType> = new Set(CUSTOMER_EVENT_TYPES);
+
 export function isCustomerEventType(type: EventType): boolean {
-  return CUSTOMER_EVENT_TYPES.includes(type);
+  return CUSTOMER_EVENT_TYPE_SET.has(type);
 }
 
 /**

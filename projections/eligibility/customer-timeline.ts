@@ -115,7 +115,12 @@ export class CustomerTimeline {
   /** The customer's facts as a question at `at`, as known at `asOf`, sees them. */
   viewAt(tenant: TenantDefaults, at: number, asOf: number): CustomerView {
     const counts = (candidate: Recorded<Occurrence>) => candidate.item.time <= at && candidate.recordedAt <= asOf;
-    const items = <T extends Occurrence>(list: ReadonlyArray<Recorded<T>>) => list.filter(counts).map((candidate) => candidate.item);
+    // One pass and one array per list: a report asks this for every contact of a history.
+    const items = <T extends Occurrence>(list: ReadonlyArray<Recorded<T>>) => {
+      const counted: T[] = [];
+      for (const candidate of list) if (counts(candidate)) counted.push(candidate.item);
+      return counted;
+    };
     return {
       hasHistory: this.presence.some((point) => point.time <= at && point.recordedAt <= asOf),
       ...this.profileAt(tenant, counts),

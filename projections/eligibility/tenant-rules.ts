@@ -77,16 +77,20 @@ export function tenantRules(context: EvaluationContext, t: number, lawful: Decis
     );
   }
 
+  if (policies.length === 0) return lawful;
+
   const windowed = isExpressConsent(lawful) ? [] : policies.flatMap((policy) => (policy.rules.windows ? [{ policy, window: lastPolicyWindow(policy.rules.windows, context.view, t) }] : []));
   const closedWindows = windowed.filter(({ window }) => !window || t >= window.ends);
   if (closedWindows.length > 0) {
     const [{ policy, window }] = closedWindows;
-    const lastBasis = window ? `the last window, from the ${describeRelationship(window.relationship).toLowerCase()} ${onDay(window.relationship.time)}, closed ${onDay(window.ends)}` : 'no relationship on record opens a window';
     return ineligibleDecision(
       'policy-window-expired',
       closedWindows.map(({ policy: closed }) => policyRuleReference(closed)),
       [...closedWindows.map(({ policy: closed }) => closed.sequence), ...(window ? [window.relationship.sequence] : [])],
-      () => `Tenant policy "${policy.name}" v${policy.version} allows ${describeQuestion(context)} only within its windows, and ${lastBasis}.`,
+      () => {
+        const lastBasis = window ? `the last window, from the ${describeRelationship(window.relationship).toLowerCase()} ${onDay(window.relationship.time)}, closed ${onDay(window.ends)}` : 'no relationship on record opens a window';
+        return `Tenant policy "${policy.name}" v${policy.version} allows ${describeQuestion(context)} only within its windows, and ${lastBasis}.`;
+      },
     );
   }
 
