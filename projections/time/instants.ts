@@ -12,36 +12,45 @@ export function toEpochMs(timestamp: string): number {
   return ms;
 }
 
-const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
-const SEPARATORS: ReadonlyArray<[position: number, code: number]> = [[4, 0x2d], [7, 0x2d], [10, 0x54], [13, 0x3a], [16, 0x3a], [19, 0x2e], [23, 0x5a]];
+const SEPARATORS: ReadonlyArray<readonly [position: number, code: number]> = [[4, 0x2d], [7, 0x2d], [10, 0x54], [13, 0x3a], [16, 0x3a], [19, 0x2e], [23, 0x5a]];
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
- * A timestamp in the ledger's own form (`YYYY-MM-DDTHH:MM:SS.sssZ`), read field by field: three
- * times cheaper than Date.parse, and the engine reads every fact's instants for every question.
- * Anything else, or a field out of range, is left to Date.parse (undefined), so the result is
- * always Date.parse's.
+ * A timestamp in the ledger's own form (`YYYY-MM-DDTHH:MM:SS.sssZ`), read field by field and
+ * counted in days by arithmetic: several times cheaper than Date.parse, and the engine reads every
+ * fact's instants for every question. Anything else, or a field out of range, is left to Date.parse
+ * (undefined), so the result is always Date.parse's.
  */
 function normalizedToEpochMs(timestamp: string): number | undefined {
   if (timestamp.length !== 24) return undefined;
-  for (const [position, code] of SEPARATORS) if (timestamp.charCodeAt(position) !== code) return undefined;
-  for (const position of DIGIT_POSITIONS) {
-    const code = timestamp.charCodeAt(position);
-    if (code < 0x30 || code > 0x39) return undefined;
+  for (const separator of SEPARATORS) if (timestamp.charCodeAt(separator[0]) !== separator[1]) return undefined;
+  const year = digitsAt(timestamp, 0, 4);
+  const month = digitsAt(timestamp, 5, 7);
+  const day = digitsAt(timestamp, 8, 10);
+  const hours = digitsAt(timestamp, 11, 13);
+  const minutes = digitsAt(timestamp, 14, 16);
+  const seconds = digitsAt(timestamp, 17, 19);
+  const milliseconds = digitsAt(timestamp, 20, 23);
+  // Date.parse reads years 0–99 as 1900–1999. A field with a non-digit is -1, out of every range.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59 || milliseconds < 0) return undefined;
+  return daysFromCivil(year, month, day) * MS_PER_DAY + ((hours * 60 + minutes) * 60 + seconds) * 1000 + milliseconds;
+}
+
+/** The decimal number written from `from` to `to`, or -1 when a character there is not a digit. */
+function digitsAt(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let position = from; position < to; position++) {
+    const digit = text.charCodeAt(position) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
   }
-  const number = (from: number, to: number) => {
-    let value = 0;
-    for (let position = from; position < to; position++) value = value * 10 + timestamp.charCodeAt(position) - 0x30;
-    return value;
-  };
-  const [year, month, day] = [number(0, 4), number(5, 7), number(8, 10)];
+  return value;
+}
+
+function daysInMonth(year: number, month: number): number {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const daysInMonth = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
-  // Date.UTC reads years 0–99 as 1900–1999.
-  if (year < 100 || daysInMonth === undefined || day < 1 || day > daysInMonth) return undefined;
-  const [hours, minutes, seconds] = [number(11, 13), number(14, 16), number(17, 19)];
-  if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
-  return Date.UTC(year, month - 1, day, hours, minutes, seconds, number(20, 23));
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
 /**
@@ -79,9 +88,20 @@ function civilFromDays(days: number): { year: number; month: number; day: number
   return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1 };
 }
 
+/** Days from 1970-01-01 to a proleptic Gregorian date: `civilFromDays` the other way round. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const yearFromMarch = month <= 2 ? year - 1 : year;
+  const era = Math.floor(yearFromMarch / 400);
+  const yearOfEra = yearFromMarch - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
 /** Any accepted timestamp in the ledger's normalized form. */
 export function normalizedTimestamp(timestamp: string): string {
-  return toTimestamp(toEpochMs(timestamp));
+  // Already in that form (as every stored entry's are), it is its own normalization: no need to write it again.
+  return normalizedToEpochMs(timestamp) === undefined ? toTimestamp(toEpochMs(timestamp)) : timestamp;
 }
 
 /** The UTC calendar day of an instant, as explanations state it. */
