@@ -27,12 +27,12 @@ const ALL_STEPS: DecideOptions = { tenantRules: true, callingHours: true };
 export function decide(context: EvaluationContext, t: number, options: DecideOptions = ALL_STEPS): Decision {
   const { view } = context;
   if (!view.hasHistory) {
-    return ineligibleDecision('unknown-customer', [ruleReference('ledger.unknown-customer')], [], 'Nothing about this customer was on record for this instant.');
+    return ineligibleDecision('unknown-customer', [ruleReference('ledger.unknown-customer')], [], () => 'Nothing about this customer was on record for this instant.');
   }
 
   const erasure = earliestOf(view.erasures.filter((candidate) => candidate.time <= t));
   if (erasure) {
-    return ineligibleDecision('erased', [ruleReference('ledger.erasure')], [erasure.sequence], `The customer's data was erased ${onDay(erasure.time)}; no channel or purpose is open from then on.`);
+    return ineligibleDecision('erased', [ruleReference('ledger.erasure')], [erasure.sequence], () => `The customer's data was erased ${onDay(erasure.time)}; no channel or purpose is open from then on.`);
   }
 
   const optOut = optOutAt(view, context.channel, context.purpose, t);
@@ -50,13 +50,15 @@ export function decide(context: EvaluationContext, t: number, options: DecideOpt
 /** Step 3. */
 function optedOut(context: EvaluationContext, withdrawal: WithdrawalInView, t: number): Decision {
   const { withdrawal: rule } = sharedRules(context.regime, context.channel, context.automated);
-  const laterGrants = standingGrants(context.view, context.channel, context.purpose, t);
-  const since = laterGrants.length > 0 ? `; the consent given after it expired ${onDay(Math.max(...laterGrants.map((grant) => grant.expiresAt ?? t)))}` : ' and no later consent is in force';
-  const what =
-    withdrawal.source === 'internal-dnc'
-      ? `The customer asked ${onDay(withdrawal.time)} not to be called or texted (internal do-not-call list)`
-      : `Consent covering ${describeQuestion(context)} was withdrawn ${onDay(withdrawal.time)} (${withdrawal.method})`;
-  return ineligibleDecision('opted-out', [ruleReference(rule)], [withdrawal.sequence], `${what}${since}.`);
+  return ineligibleDecision('opted-out', [ruleReference(rule)], [withdrawal.sequence], () => {
+    const laterGrants = standingGrants(context.view, context.channel, context.purpose, t);
+    const since = laterGrants.length > 0 ? `; the consent given after it expired ${onDay(Math.max(...laterGrants.map((grant) => grant.expiresAt ?? t)))}` : ' and no later consent is in force';
+    const what =
+      withdrawal.source === 'internal-dnc'
+        ? `The customer asked ${onDay(withdrawal.time)} not to be called or texted (internal do-not-call list)`
+        : `Consent covering ${describeQuestion(context)} was withdrawn ${onDay(withdrawal.time)} (${withdrawal.method})`;
+    return `${what}${since}.`;
+  });
 }
 
 /** Step 4: final for transactional messages — neither tenant policies nor calling hours apply. */
@@ -64,11 +66,11 @@ function transactional(context: EvaluationContext, t: number): Decision {
   const { transactional: rule } = sharedRules(context.regime, context.channel, context.automated);
   if (!isUsAutomatedMessaging(context.regime, context.channel, context.automated)) {
     const duties = context.regime === 'canada' && context.channel !== 'voice' && context.channel !== 'mail' ? '; identification and unsubscribe duties still apply' : '';
-    return eligibleDecision('transactional-exempt', [ruleReference(rule)], [], `Transactional messages are exempt from consent${duties}.`);
+    return eligibleDecision('transactional-exempt', [ruleReference(rule)], [], () => `Transactional messages are exempt from consent${duties}.`);
   }
   const grant = reliedGrant(standingGrants(context.view, context.channel, 'transactional', t), ['express', 'express-written'], t);
   if (!grant) {
-    return ineligibleDecision('no-consent', [ruleReference(rule)], [], `Even transactional ${context.channel === 'sms' ? 'texts' : 'automated calls'} need prior express consent and none is on record (47 U.S.C. § 227(b)(1)(A)(iii)).`);
+    return ineligibleDecision('no-consent', [ruleReference(rule)], [], () => `Even transactional ${context.channel === 'sms' ? 'texts' : 'automated calls'} need prior express consent and none is on record (47 U.S.C. § 227(b)(1)(A)(iii)).`);
   }
   return relyOnGrant(context, grant, rule);
 }
@@ -95,13 +97,10 @@ function expressConsent(context: EvaluationContext, t: number): Decision | undef
 
 function relyOnGrant(context: EvaluationContext, grant: GrantInView, rule: RuleId): Decision {
   const written = grant.kind === 'express-written';
-  const lasting = grant.expiresAt === null ? 'without expiry' : `until ${toTimestamp(grant.expiresAt)}`;
-  return eligibleDecision(
-    written ? 'express-written-consent' : 'express-consent',
-    [ruleReference(rule)],
-    [grant.sequence],
-    `Express ${written ? 'written ' : ''}consent given ${onDay(grant.time)} covers ${describeQuestion(context)} ${lasting}.`,
-  );
+  return eligibleDecision(written ? 'express-written-consent' : 'express-consent', [ruleReference(rule)], [grant.sequence], () => {
+    const lasting = grant.expiresAt === null ? 'without expiry' : `until ${toTimestamp(grant.expiresAt)}`;
+    return `Express ${written ? 'written ' : ''}consent given ${onDay(grant.time)} covers ${describeQuestion(context)} ${lasting}.`;
+  });
 }
 
 /** Step 6, with its last sentence: no basis, and a grant that would have counted has expired → `consent-expired`. */
@@ -115,7 +114,7 @@ function jurisdictionLaw(context: EvaluationContext, t: number): Decision {
     'consent-expired',
     [ruleReference(rule)],
     [expired.sequence],
-    `Express consent given ${onDay(expired.time)} for ${describeQuestion(context)} expired ${onDay(expired.expiresAt ?? t)} and nothing else allows it.`,
+    () => `Express consent given ${onDay(expired.time)} for ${describeQuestion(context)} expired ${onDay(expired.expiresAt ?? t)} and nothing else allows it.`,
   );
 }
 
@@ -126,13 +125,9 @@ function withinCallingHours(context: EvaluationContext, t: number, allowed: Deci
   const callingHours = callingHoursFor(context);
   const zone = context.view.timezone;
   if (!callingHours || isWithinCallingHours(t, zone, callingHours)) return allowed;
-  const local = localDateTimeOf(t, zone);
-  const clock = `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
-  const weekday = WEEKDAYS[weekdayOf(local)];
-  return ineligibleDecision(
-    'quiet-hours',
-    [ruleReference(callingHours.rule)],
-    [],
-    `It is ${clock} on a ${weekday} in ${zone}, outside calling hours (${callingHours.description}).`,
-  );
+  return ineligibleDecision('quiet-hours', [ruleReference(callingHours.rule)], [], () => {
+    const local = localDateTimeOf(t, zone);
+    const clock = `${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}`;
+    return `It is ${clock} on a ${WEEKDAYS[weekdayOf(local)]} in ${zone}, outside calling hours (${callingHours.description}).`;
+  });
 }

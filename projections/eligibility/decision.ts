@@ -22,16 +22,19 @@ export interface Decision {
   reason: EligibilityReason;
   rules: RuleReference[];
   evidence: number[];
-  /** One plain sentence; never personal data (the engine never sees any). */
-  explanation: string;
+  /**
+   * One plain sentence; never personal data (the engine never sees any). Written on demand: `until`
+   * decides again at every instant the answer could change, and only the answer shown is explained.
+   */
+  explain: () => string;
 }
 
-export function eligibleDecision(reason: EligibleReason, rules: RuleReference[], evidence: number[], explanation: string): Decision {
-  return { eligible: true, reason, rules, evidence, explanation };
+export function eligibleDecision(reason: EligibleReason, rules: RuleReference[], evidence: number[], explain: () => string): Decision {
+  return { eligible: true, reason, rules, evidence, explain };
 }
 
-export function ineligibleDecision(reason: IneligibleReason, rules: RuleReference[], evidence: number[], explanation: string): Decision {
-  return { eligible: false, reason, rules, evidence, explanation };
+export function ineligibleDecision(reason: IneligibleReason, rules: RuleReference[], evidence: number[], explain: () => string): Decision {
+  return { eligible: false, reason, rules, evidence, explain };
 }
 
 /** "automated voice marketing", "email transactional". */

@@ -44,7 +44,7 @@ export function evaluate(input: EligibilityInput, question: EligibilityQuestion)
     jurisdiction: { ...context.view.jurisdiction },
     rules: decision.rules,
     evidence: citedEvidence(decision),
-    explanation: decision.explanation,
+    explanation: decision.explain(),
     treeSize: question.treeSize,
     rulesVersion: rulesVersion(input.tzdataVersion),
   };

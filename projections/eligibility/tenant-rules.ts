@@ -68,25 +68,24 @@ export function tenantRules(context: EvaluationContext, t: number, lawful: Decis
   const { policies } = context;
   const suppression = activeSuppression(context, t);
   if (suppression && !policies.some((policy) => policy.rules.suppressions === 'ignore')) {
-    const source = suppression.source === 'internal-dnc' ? 'internal do-not-call listing' : `withdrawal (${suppression.method})`;
-    return ineligibleDecision(
-      'suppressed',
-      [ruleReference('ledger.suppression')],
-      [suppression.sequence],
-      `A vendor or system ${source} ${onDay(suppression.time)} suppresses ${describeQuestion(context)}, and no later consent or relationship lifts it.`,
-    );
+    return ineligibleDecision('suppressed', [ruleReference('ledger.suppression')], [suppression.sequence], () => {
+      const source = suppression.source === 'internal-dnc' ? 'internal do-not-call listing' : `withdrawal (${suppression.method})`;
+      return `A vendor or system ${source} ${onDay(suppression.time)} suppresses ${describeQuestion(context)}, and no later consent or relationship lifts it.`;
+    });
   }
 
   const windowed = isExpressConsent(lawful) ? [] : policies.flatMap((policy) => (policy.rules.windows ? [{ policy, window: lastPolicyWindow(policy.rules.windows, context.view, t) }] : []));
   const closedWindows = windowed.filter(({ window }) => !window || t >= window.ends);
   if (closedWindows.length > 0) {
     const [{ policy, window }] = closedWindows;
-    const lastBasis = window ? `the last window, from the ${describeRelationship(window.relationship).toLowerCase()} ${onDay(window.relationship.time)}, closed ${onDay(window.ends)}` : 'no relationship on record opens a window';
     return ineligibleDecision(
       'policy-window-expired',
       closedWindows.map(({ policy: closed }) => policyRuleReference(closed)),
       [...closedWindows.map(({ policy: closed }) => closed.sequence), ...(window ? [window.relationship.sequence] : [])],
-      `Tenant policy "${policy.name}" v${policy.version} allows ${describeQuestion(context)} only within its windows, and ${lastBasis}.`,
+      () => {
+        const lastBasis = window ? `the last window, from the ${describeRelationship(window.relationship).toLowerCase()} ${onDay(window.relationship.time)}, closed ${onDay(window.ends)}` : 'no relationship on record opens a window';
+        return `Tenant policy "${policy.name}" v${policy.version} allows ${describeQuestion(context)} only within its windows, and ${lastBasis}.`;
+      },
     );
   }
 
@@ -103,7 +102,7 @@ export function tenantRules(context: EvaluationContext, t: number, lawful: Decis
       'recently-contacted',
       exclusions.map((exclusion) => policyRuleReference(exclusion.policy)),
       [...exclusions.map((exclusion) => exclusion.policy.sequence), contact.sequence],
-      `Tenant policy "${policy.name}" v${policy.version} excludes ${context.channel} contact until ${toTimestamp(ends)} after the contact ${onDay(contact.time)}.`,
+      () => `Tenant policy "${policy.name}" v${policy.version} excludes ${context.channel} contact until ${toTimestamp(ends)} after the contact ${onDay(contact.time)}.`,
     );
   }
 

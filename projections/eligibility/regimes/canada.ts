@@ -51,25 +51,25 @@ export const CRTC_BUSINESS_RELATIONSHIP: readonly WindowBasis[] = [
 export function canadianLaw(context: EvaluationContext, t: number): Decision {
   const { view, channel } = context;
   const question = describeQuestion(context);
-  if (channel === 'mail') return eligibleDecision('no-consent-required', [ruleReference('mail.no-consent-required')], [], 'Postal mail needs no consent and no withdrawal is on record.');
+  if (channel === 'mail') return eligibleDecision('no-consent-required', [ruleReference('mail.no-consent-required')], [], () => 'Postal mail needs no consent and no withdrawal is on record.');
 
   if (channel === 'email' || channel === 'sms') {
     const { open, closed } = findWindow(CASL_IMPLIED_CONSENT, view.relationships, t);
-    if (open) return eligibleDecision(open.basis.reason, [ruleReference(open.basis.rule)], [open.relationship.sequence], `${open.basis.describe(open.relationship)}; no withdrawal on record.`);
+    if (open) return eligibleDecision(open.basis.reason, [ruleReference(open.basis.rule)], [open.relationship.sequence], () => `${open.basis.describe(open.relationship)}; no withdrawal on record.`);
     if (closed) {
-      return ineligibleDecision('implied-consent-expired', [ruleReference('casl.no-consent')], [closed.relationship.sequence], `Implied consent for ${question} ended ${onDay(closed.ends)} and no express consent is on record (CASL s. 6(1)(a)).`);
+      return ineligibleDecision('implied-consent-expired', [ruleReference('casl.no-consent')], [closed.relationship.sequence], () => `Implied consent for ${question} ended ${onDay(closed.ends)} and no express consent is on record (CASL s. 6(1)(a)).`);
     }
-    return ineligibleDecision('no-consent', [ruleReference('casl.no-consent')], [], `No express or implied consent for ${question} is on record (CASL s. 6(1)(a)).`);
+    return ineligibleDecision('no-consent', [ruleReference('casl.no-consent')], [], () => `No express or implied consent for ${question} is on record (CASL s. 6(1)(a)).`);
   }
 
   if (context.automated) {
-    return ineligibleDecision('no-consent', [ruleReference('crtc.adad')], [], 'Automated calls need express consent and none is on record (CRTC Unsolicited Telecommunications Rules, Part IV).');
+    return ineligibleDecision('no-consent', [ruleReference('crtc.adad')], [], () => 'Automated calls need express consent and none is on record (CRTC Unsolicited Telecommunications Rules, Part IV).');
   }
   const listing = nationalListingAt(view, t);
-  if (!listing) return eligibleDecision('not-on-dnc', [ruleReference('crtc.not-on-dnc')], [], 'The customer is not on the National Do Not Call List.');
+  if (!listing) return eligibleDecision('not-on-dnc', [ruleReference('crtc.not-on-dnc')], [], () => 'The customer is not on the National Do Not Call List.');
   const { open } = findWindow(CRTC_BUSINESS_RELATIONSHIP, view.relationships, t);
   if (open) {
-    return eligibleDecision(open.basis.reason, [ruleReference(open.basis.rule)], [...listingEvidence(listing), open.relationship.sequence], `On the National Do Not Call List, but ${lowerFirst(open.basis.describe(open.relationship))}.`);
+    return eligibleDecision(open.basis.reason, [ruleReference(open.basis.rule)], [...listingEvidence(listing), open.relationship.sequence], () => `On the National Do Not Call List, but ${lowerFirst(open.basis.describe(open.relationship))}.`);
   }
-  return ineligibleDecision('dnc-listed', [ruleReference('crtc.dnc-listed')], listingEvidence(listing), `The customer has been on the National Do Not Call List since ${utcDay(listing.since.time)} and no existing business relationship is current.`);
+  return ineligibleDecision('dnc-listed', [ruleReference('crtc.dnc-listed')], listingEvidence(listing), () => `The customer has been on the National Do Not Call List since ${utcDay(listing.since.time)} and no existing business relationship is current.`);
 }

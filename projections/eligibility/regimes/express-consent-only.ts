@@ -10,7 +10,7 @@ const CONSENT_RULE = { 'european-union': 'gdpr.consent', 'united-kingdom': 'ukgd
 const MAIL_RULE = { 'european-union': 'gdpr.mail', 'united-kingdom': 'ukgdpr.mail', elsewhere: 'mail.no-consent-required' } as const satisfies Record<string, RuleId>;
 
 export function expressConsentOnlyLaw(context: EvaluationContext & { regime: keyof typeof CONSENT_RULE }): Decision {
-  if (context.channel === 'mail') return eligibleDecision('no-consent-required', [ruleReference(MAIL_RULE[context.regime])], [], 'Postal mail needs no consent and no objection is on record.');
+  if (context.channel === 'mail') return eligibleDecision('no-consent-required', [ruleReference(MAIL_RULE[context.regime])], [], () => 'Postal mail needs no consent and no objection is on record.');
   const conservatively = context.regime === 'elsewhere' ? 'conservatively, with no rule table for this country' : 'the soft opt-in is not applied';
-  return ineligibleDecision('no-consent', [ruleReference(CONSENT_RULE[context.regime])], [], `No express consent for ${describeQuestion(context)} is on record, and it is required (${conservatively}).`);
+  return ineligibleDecision('no-consent', [ruleReference(CONSENT_RULE[context.regime])], [], () => `No express consent for ${describeQuestion(context)} is on record, and it is required (${conservatively}).`);
 }
