@@ -91,3 +91,6 @@ export interface EligibilityAnswer {
   treeSize: number;
   rulesVersion: string;
 }
+
+/** What a campaign check answers of each customer (API.md "Eligibility"). */
+export type EligibilityVerdict = Pick<EligibilityAnswer, 'eligible' | 'reason' | 'until'>;

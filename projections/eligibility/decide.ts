@@ -50,13 +50,15 @@ export function decide(context: EvaluationContext, t: number, options: DecideOpt
 /** Step 3. */
 function optedOut(context: EvaluationContext, withdrawal: WithdrawalInView, t: number): Decision {
   const { withdrawal: rule } = sharedRules(context.regime, context.channel, context.automated);
-  const laterGrants = standingGrants(context.view, context.channel, context.purpose, t);
-  const since = laterGrants.length > 0 ? `; the consent given after it expired ${onDay(Math.max(...laterGrants.map((grant) => grant.expiresAt ?? t)))}` : ' and no later consent is in force';
-  const what =
-    withdrawal.source === 'internal-dnc'
-      ? `The customer asked ${onDay(withdrawal.time)} not to be called or texted (internal do-not-call list)`
-      : `Consent covering ${describeQuestion(context)} was withdrawn ${onDay(withdrawal.time)} (${withdrawal.method})`;
-  return ineligibleDecision('opted-out', [ruleReference(rule)], [withdrawal.sequence], () => `${what}${since}.`);
+  return ineligibleDecision('opted-out', [ruleReference(rule)], [withdrawal.sequence], () => {
+    const laterGrants = standingGrants(context.view, context.channel, context.purpose, t);
+    const since = laterGrants.length > 0 ? `; the consent given after it expired ${onDay(Math.max(...laterGrants.map((grant) => grant.expiresAt ?? t)))}` : ' and no later consent is in force';
+    const what =
+      withdrawal.source === 'internal-dnc'
+        ? `The customer asked ${onDay(withdrawal.time)} not to be called or texted (internal do-not-call list)`
+        : `Consent covering ${describeQuestion(context)} was withdrawn ${onDay(withdrawal.time)} (${withdrawal.method})`;
+    return `${what}${since}.`;
+  });
 }
 
 /** Step 4: final for transactional messages — neither tenant policies nor calling hours apply. */

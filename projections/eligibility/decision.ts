@@ -23,8 +23,8 @@ export interface Decision {
   rules: RuleReference[];
   evidence: number[];
   /**
-   * One plain sentence; never personal data (the engine never sees any). Written only when asked:
-   * looking ahead for `until` and judging a report's contacts decide far more often than they explain.
+   * One plain sentence; never personal data (the engine never sees any). Written on demand: `until`
+   * decides again at every instant the answer could change, and only the answer shown is explained.
    */
   explain: () => string;
 }

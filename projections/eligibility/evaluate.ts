@@ -5,7 +5,7 @@
 
 import { policiesInForce, policyAppliesTo, type PolicyVersion } from '../policies';
 import { toEpochMs, toTimestamp } from '../time/instants';
-import type { CustomerRecord, EligibilityAnswer, EligibilityInput, EligibilityQuestion } from './answer';
+import type { CustomerRecord, EligibilityAnswer, EligibilityInput, EligibilityQuestion, EligibilityVerdict } from './answer';
 import { callingHoursFor, nextCallingHoursChange } from './calling-hours';
 import { changeInstants } from './change-instants';
 import { customerView } from './customer-timeline';
@@ -34,10 +34,7 @@ export function contextInView(view: CustomerView, policies: readonly PolicyVersi
 }
 
 export function evaluate(input: EligibilityInput, question: EligibilityQuestion): EligibilityAnswer {
-  const context = evaluationContext(input, question);
-  const at = toEpochMs(question.at);
-  const decision = decide(context, at);
-  const until = firstChange(context, at, decision);
+  const { context, at, decision, until } = decideWithUntil(input, question);
   const eligibleUntil = decision.eligible ? firstIneligible(context, at) : null;
   return {
     eligible: decision.eligible,
@@ -51,6 +48,22 @@ export function evaluate(input: EligibilityInput, question: EligibilityQuestion)
     treeSize: question.treeSize,
     rulesVersion: rulesVersion(input.tzdataVersion),
   };
+}
+
+/**
+ * `evaluate`'s verdict alone, for a campaign check, which answers nothing else: `eligibleUntil`
+ * would cost another search over the same instants.
+ */
+export function evaluateVerdict(record: CustomerRecord & { known: boolean }, question: ContextQuestion): EligibilityVerdict {
+  const { decision, until } = decideWithUntil(record, question);
+  return { eligible: decision.eligible, reason: decision.reason, until: until === null ? null : toTimestamp(until) };
+}
+
+function decideWithUntil(record: CustomerRecord & { known: boolean }, question: ContextQuestion): { context: EvaluationContext; at: number; decision: Decision; until: number | null } {
+  const context = evaluationContext(record, question);
+  const at = toEpochMs(question.at);
+  const decision = decide(context, at);
+  return { context, at, decision, until: firstChange(context, at, decision) };
 }
 
 /** The sequences an answer cites: each once, in log order. */

@@ -68,13 +68,10 @@ export function tenantRules(context: EvaluationContext, t: number, lawful: Decis
   const { policies } = context;
   const suppression = activeSuppression(context, t);
   if (suppression && !policies.some((policy) => policy.rules.suppressions === 'ignore')) {
-    const source = suppression.source === 'internal-dnc' ? 'internal do-not-call listing' : `withdrawal (${suppression.method})`;
-    return ineligibleDecision(
-      'suppressed',
-      [ruleReference('ledger.suppression')],
-      [suppression.sequence],
-      () => `A vendor or system ${source} ${onDay(suppression.time)} suppresses ${describeQuestion(context)}, and no later consent or relationship lifts it.`,
-    );
+    return ineligibleDecision('suppressed', [ruleReference('ledger.suppression')], [suppression.sequence], () => {
+      const source = suppression.source === 'internal-dnc' ? 'internal do-not-call listing' : `withdrawal (${suppression.method})`;
+      return `A vendor or system ${source} ${onDay(suppression.time)} suppresses ${describeQuestion(context)}, and no later consent or relationship lifts it.`;
+    });
   }
 
   if (policies.length === 0) return lawful;

@@ -15,7 +15,7 @@ import type { Channel, Purpose } from '../events';
 import { foldPolicyVersions } from '../policies';
 import type { EligibilityAnswer, TenantDefaults } from '../eligibility/answer';
 import { evaluateContact, type ContactEvaluation } from '../eligibility/contact-evaluation';
-import { evaluate } from '../eligibility/evaluate';
+import { evaluate, evaluateVerdict } from '../eligibility/evaluate';
 import { CUSTOMER_ID, toEntries, ts, type EntryDraft } from './ledger-entries';
 
 export const ONTARIO_TENANT: TenantDefaults = { country: 'CA', region: 'ON', timezone: 'America/Toronto' };
@@ -45,17 +45,17 @@ export class Scenario {
   when(question: Question): { answer: EligibilityAnswer; then: (expected: Partial<EligibilityAnswer>) => EligibilityAnswer } {
     const entries = toEntries(this.drafts);
     const customerEntries = entries.filter((entry) => entry.subject === CUSTOMER_ID);
-    const answer = evaluate(
-      { facts: foldCustomerFacts(customerEntries), known: customerEntries.length > 0, policies: foldPolicyVersions(entries), tenant: this.tenantDefaults, tzdataVersion: TZDATA },
-      {
-        channel: question.channel,
-        purpose: question.purpose ?? 'marketing',
-        at: ts(question.at),
-        asOf: question.asOf === undefined ? EVERYTHING_RECORDED : ts(question.asOf),
-        automated: question.automated ?? false,
-        treeSize: entries.length,
-      },
-    );
+    const record = { facts: foldCustomerFacts(customerEntries), known: customerEntries.length > 0, policies: foldPolicyVersions(entries), tenant: this.tenantDefaults };
+    const asked = {
+      channel: question.channel,
+      purpose: question.purpose ?? 'marketing',
+      at: ts(question.at),
+      asOf: question.asOf === undefined ? EVERYTHING_RECORDED : ts(question.asOf),
+      automated: question.automated ?? false,
+    };
+    const answer = evaluate({ ...record, tzdataVersion: TZDATA }, { ...asked, treeSize: entries.length });
+    // A campaign check answers with the verdict alone, worked out apart: every scenario checks it is the answer's.
+    expect(evaluateVerdict(record, asked)).toEqual({ eligible: answer.eligible, reason: answer.reason, until: answer.until });
     return {
       answer,
       then: (expected) => {

@@ -10,7 +10,7 @@ describe('instants', () => {
     const instants = Array.from({ length: 20_000 }, (_, step) => Date.UTC(1, 0, 1) + step * 15_778_463_999);
     for (const instant of instants) {
       const text = new Date(instant).toISOString();
-      expect([text, toEpochMs(text)]).toEqual([text, Date.parse(text)]);
+      expect([text, toEpochMs(text), normalizedTimestamp(text)]).toEqual([text, Date.parse(text), text]);
     }
   });
 

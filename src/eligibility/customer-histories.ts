@@ -57,8 +57,9 @@ export class CustomerHistories {
     return row && { lastSequence: Number(row.last_sequence), facts: new Map([[customerId, row.facts]]) };
   }
 
+  /** Planned each time: the best plan for a campaign's thousands of ids is not the one for a handful. */
   private async customersNow(tenantId: string, customerIds: readonly string[]): Promise<CustomersAt> {
-    const rows: Array<{ customer_id: string | null; facts: CustomerFacts | number }> = await this.database.query(
+    const rows: Array<{ customer_id: string | null; facts: CustomerFacts | number }> = await this.database.queryPlannedEachTime(
       `SELECT NULL::text AS customer_id, to_jsonb(last_sequence) AS facts FROM rm_projection_positions WHERE tenant_id = $1
        UNION ALL
        SELECT customer_id, facts FROM rm_customers WHERE tenant_id = $1 AND customer_id = ANY($2::text[])`,

@@ -1,4 +1,4 @@
-import { Channel, EligibilityAnswer, evaluate, Purpose } from '../../projections';
+import { Channel, EligibilityAnswer, EligibilityVerdict, evaluate, evaluateVerdict, Purpose } from '../../projections';
 import { Problem } from '../common/problem';
 import { normalizeLedgerTimestamp } from '../events/validation/formats/ledger-timestamp';
 import { CustomerHistories, Histories } from './customer-histories';
@@ -38,18 +38,18 @@ export class EligibilityAnswers {
 
   async forCampaign(tenantId: string, customerIds: string[], question: Question): Promise<CampaignAnswer> {
     const { at, asOf, histories } = await this.load(tenantId, [...new Set(customerIds)], question);
-    const answers = new Map<string, EligibilityAnswer>();
-    // Every unknown id gets the same answer (the engine never sees the id): work it out once.
-    let unknown: EligibilityAnswer | undefined;
+    const verdicts = new Map<string, EligibilityVerdict>();
+    // Every unknown id gets the same verdict (the engine never sees the id): work it out once.
+    let unknown: EligibilityVerdict | undefined;
     const result: CampaignAnswer = { treeSize: histories.treeSize, eligible: [], ineligible: [] };
     for (const customerId of customerIds) {
-      let answer = answers.get(customerId);
-      if (!answer) {
-        answer = histories.facts.has(customerId) ? this.answer(histories, customerId, question, at, asOf) : (unknown ??= this.answer(histories, customerId, question, at, asOf));
-        answers.set(customerId, answer);
+      let verdict = verdicts.get(customerId);
+      if (!verdict) {
+        verdict = histories.facts.has(customerId) ? this.verdict(histories, customerId, question, at, asOf) : (unknown ??= this.verdict(histories, customerId, question, at, asOf));
+        verdicts.set(customerId, verdict);
       }
-      if (answer.eligible) result.eligible.push(customerId);
-      else result.ineligible.push({ customerId, reason: answer.reason, until: answer.until });
+      if (verdict.eligible) result.eligible.push(customerId);
+      else result.ineligible.push({ customerId, reason: verdict.reason, until: verdict.until });
     }
     return result;
   }
@@ -70,6 +70,14 @@ export class EligibilityAnswers {
     return evaluate(
       { facts, known: facts !== undefined, policies: histories.policies, tenant: histories.tenant, tzdataVersion: process.versions.tz ?? 'unknown' },
       { channel: question.channel, purpose: question.purpose, at, asOf, automated: question.automated ?? false, treeSize: histories.treeSize },
+    );
+  }
+
+  private verdict(histories: Histories, customerId: string, question: Question, at: string, asOf: string): EligibilityVerdict {
+    const facts = histories.facts.get(customerId);
+    return evaluateVerdict(
+      { facts, known: facts !== undefined, policies: histories.policies, tenant: histories.tenant },
+      { channel: question.channel, purpose: question.purpose, at, asOf, automated: question.automated ?? false },
     );
   }
 }

@@ -44,6 +44,11 @@ export class ReadModelRebuild {
       const size = await logSize(sql, tenantId);
       if (size === 0) return 0;
       const policies = await this.replayPolicies(sql, tenantId);
+      // Every page after the fifth runs on its statement's generic plan, which walks the subject
+      // index; the first five would get plans made for their values, and without statistics (never
+      // analyzed, or PGlite, which has no autovacuum) those take a tenant for a few rows: they read
+      // and sort all its entries, seconds for each page of a million-entry log.
+      await sql.query('SET LOCAL plan_cache_mode = force_generic_plan');
       // The server reads and writes while the service folds: each page's fold runs while the
       // previous page is written and the next one read (the queued session keeps the statements
       // in order), and at most two writes are outstanding at once.

@@ -84,6 +84,18 @@ export class LedgerDatabase {
     return preparedSession(this.pool()).query<T>(sql, params);
   }
 
+  /**
+   * One statement planned for the values it is given, never prepared: for a statement whose best
+   * plan depends on them, such as a filter on an array of 100,000 ids. A prepared statement goes
+   * over to a generic plan after five runs, and a generic plan cannot hash such an array: each
+   * row it rechecks is compared with every id, and a campaign check took a minute instead of a
+   * second.
+   */
+  async queryPlannedEachTime<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]> {
+    const result = await this.pool().query({ text: sql, values: params });
+    return result.rows as T[];
+  }
+
   async isReachable(): Promise<boolean> {
     try {
       await this.dataSource.query('SELECT 1');
